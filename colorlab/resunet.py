@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['resnet18_body', 'resnet_unet', 'pretrain_l1']
 
-# %% ../nbs/05_resunet.ipynb #9aa7e07f
+# %% ../nbs/05_resunet.ipynb #95f23e24
 import warnings
 from pathlib import Path
 import torch
@@ -13,7 +13,7 @@ import torch.nn as nn
 from torchvision.models import resnet18, ResNet18_Weights
 from fastai.vision.all import create_body, DynamicUnet, Learner, L1LossFlat
 
-# %% ../nbs/05_resunet.ipynb #1a4a06a4
+# %% ../nbs/05_resunet.ipynb #a2ce4ec7
 def _resnet18_weights(pretrained):
     "State dict for ResNet18: downloaded (True), read from a file (a path), or None."
     if pretrained is False or pretrained is None: return None
@@ -41,7 +41,7 @@ def resnet_unet(size:int=256, # training image size (the U-Net works on any mult
     "fastai `DynamicUnet` on a ResNet18 body: L in, ab out, in −1…1."
     return DynamicUnet(resnet18_body(n_in, pretrained), n_out, (size, size), self_attention=False, y_range=(-1, 1))
 
-# %% ../nbs/05_resunet.ipynb #667c5dbb
+# %% ../nbs/05_resunet.ipynb #a9a70e08
 def pretrain_l1(G:nn.Module, dls, epochs:int=20, lr:float=1e-3, wd:float=1e-2, cbs=None) -> Learner:
     "Train generator `G` on `dls`' (L, ab) batches with an L1 loss and a one-cycle schedule; return the `Learner`."
     learn = Learner(dls, G, loss_func=L1LossFlat(), wd=wd, cbs=cbs)
