@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['PHOTO_EXTENSIONS', 'find_photos', 'photo_problem', 'select_photos', 'coco_sample_path', 'LabPairs', 'load_resized',
-           'colorization_dls', 'ifnone_path', 'show_lab_batch']
+           'colorization_dls', 'show_lab_batch']
 
-# %% ../nbs/02_data.ipynb #3f423e71
+# %% ../nbs/02_data.ipynb #07997c3d
 import random, warnings
 from collections import Counter
 from pathlib import Path
@@ -15,12 +15,12 @@ import torch
 import matplotlib.pyplot as plt
 from PIL import Image
 from fastcore.parallel import parallel
-from fastai.vision.all import (DataBlock, ImageBlock, PILImage, RandomSplitter, Resize, ResizeMethod, FlipItem,
+from fastai.vision.all import (DataBlock, ImageBlock, RandomSplitter, Resize, ResizeMethod, FlipItem,
                                ItemTransform, get_files, untar_data, URLs, noop)
-from .core import sample_photos_path, default_device, in_test
+from .core import sample_photos_path, default_device
 from .lab import rgb_to_L_ab, L_ab_to_rgb
 
-# %% ../nbs/02_data.ipynb #c166da0c
+# %% ../nbs/02_data.ipynb #e8a3440d
 PHOTO_EXTENSIONS = ('.jpg', '.jpeg', '.png', '.webp', '.bmp', '.tif', '.tiff')
 
 def find_photos(path) -> list:
@@ -32,7 +32,7 @@ def find_photos(path) -> list:
     if not files: raise ValueError(f"No photos ({', '.join(PHOTO_EXTENSIONS)}) found in {path}")
     return files
 
-# %% ../nbs/02_data.ipynb #c4c62fbb
+# %% ../nbs/02_data.ipynb #6d83949f
 def photo_problem(path, min_size:int=16, gray_tol:int=6):
     "Why `path` can't be used to learn colors ('unreadable', 'empty', 'too small', 'grayscale'), or `None` if it can."
     path = Path(path)
@@ -47,7 +47,7 @@ def photo_problem(path, min_size:int=16, gray_tol:int=6):
     spread = a.max(-1) - a.min(-1)
     return 'grayscale' if np.percentile(spread, 99) < gray_tol else None
 
-# %% ../nbs/02_data.ipynb #a2476d93
+# %% ../nbs/02_data.ipynb #2b9100ef
 def select_photos(path, # folder of photos (searched recursively), or a list of files
                   n_images:int=None, # how many good photos to keep (all if `None`)
                   seed:int=42, # seed of the random subset
@@ -73,16 +73,16 @@ def select_photos(path, # folder of photos (searched recursively), or a list of 
         warnings.warn(f"Asked for {n_images} photos, only {len(good)} usable ones found", stacklevel=2)
     return sorted(good)
 
-# %% ../nbs/02_data.ipynb #4b37fd2a
+# %% ../nbs/02_data.ipynb #568017ad
 def coco_sample_path() -> Path:
     "Folder of fastai's COCO sample photos, downloaded once; offline, a clear error naming the bundled sample."
     try: return Path(untar_data(URLs.COCO_SAMPLE))/'train_sample'
     except Exception as e:
         raise RuntimeError(f"Could not download the COCO sample ({type(e).__name__}: {e}). Without internet, carry on with "
                            f"the 224 photos that ship with colorlab: `colorlab.core.sample_photos_path()` "
-                           f"(the default of `colorization_dls` and of `colorlab_train`).") from e
+                           f"(the default of `colorization_dls`).") from e
 
-# %% ../nbs/02_data.ipynb #c04199f6
+# %% ../nbs/02_data.ipynb #99f8c1c4
 class LabPairs(ItemTransform):
     "Batch transform: a batch of RGB images (N×3×H×W, 0…1) → normalised (L, ab) on the batch's device."
     order = 100  # after fastai's IntToFloatTensor
@@ -91,7 +91,7 @@ class LabPairs(ItemTransform):
         rgb = (b[0] if isinstance(b, (tuple, list)) else b).as_subclass(torch.Tensor)
         return rgb_to_L_ab(rgb, fused=self.fused)
 
-# %% ../nbs/02_data.ipynb #cb33d67c
+# %% ../nbs/02_data.ipynb #adbb8496
 def load_resized(path, size:int) -> Image.Image:
     "Open `path` as RGB with its short side resized to `size` (aspect ratio kept)."
     with Image.open(path) as im:
@@ -101,7 +101,7 @@ def load_resized(path, size:int) -> Image.Image:
         s = size / min(w, h)
         return im.resize((max(size, round(w * s)), max(size, round(h * s))), Image.BICUBIC) if s != 1 else im.copy()
 
-# %% ../nbs/02_data.ipynb #4994574a
+# %% ../nbs/02_data.ipynb #7e3fecff
 def colorization_dls(path=None, # folder of photos (default: the bundled sample), or a list of files
                      size:int=64, # side of the square crops
                      bs:int=16, # batch size
@@ -115,7 +115,7 @@ def colorization_dls(path=None, # folder of photos (default: the bundled sample)
                      fused:bool=False, # Lab conversion by the compiled kernel
                     ):
     "fastai `DataLoaders` of normalised (L, ab) batches made from a folder of color photos."
-    files = select_photos(ifnone_path(path), n_images=n_images, seed=seed, n_workers=num_workers)
+    files = select_photos(sample_photos_path() if path is None else path, n_images=n_images, seed=seed, n_workers=num_workers)
     if len(files) < 2: raise ValueError(f"Need at least 2 usable photos to split into train and valid, found {len(files)}")
     items = parallel(load_resized, files, size=size, n_workers=num_workers) if cache else files
     n_train = len(files) - int(valid_pct * len(files))
@@ -127,13 +127,11 @@ def colorization_dls(path=None, # folder of photos (default: the bundled sample)
                        batch_tfms=LabPairs(fused=fused))
     dls = dblock.dataloaders(list(items), bs=bs, num_workers=num_workers, device=default_device(device))
     dls.files = files
-    dls.train_files = [files[i] for i in dls.train.dataset.splits[0]] if hasattr(dls.train.dataset, 'splits') else None
+    dls.train_files = [files[i] for i in dls.splits[0]]
     dls.valid_files = [files[i] for i in dls.splits[1]]
     return dls
 
-def ifnone_path(path): return sample_photos_path() if path is None else path
-
-# %% ../nbs/02_data.ipynb #a3b85020
+# %% ../nbs/02_data.ipynb #b04b1029
 def show_lab_batch(L:torch.Tensor, ab:torch.Tensor, n:int=4, title_ab:str='target', figsize=None):
     "Show `n` items of a normalised (L, ab) batch: L, a\*, b\* and the RGB rebuilt from them."
     n = min(n, len(L))

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['MLPGenerator', 'MLPDiscriminator', 'train_gan', 'sample', 'show_digit_grid', 'smooth']
 
-# %% ../nbs/03_gan.ipynb #a30cd9da
+# %% ../nbs/03_gan.ipynb #0df54877
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -13,7 +13,7 @@ import numpy as np
 import matplotlib.pyplot as plt
 from fastprogress.fastprogress import progress_bar
 
-# %% ../nbs/03_gan.ipynb #02073c00
+# %% ../nbs/03_gan.ipynb #93e7ae41
 class MLPGenerator(nn.Module):
     "G(z[, c]): noise (and optionally a one-hot class) → a flat sample in −1…1."
     def __init__(self, n_out:int=64, nz:int=32, n_classes:int=0, nh:int=256):
@@ -36,11 +36,14 @@ class MLPDiscriminator(nn.Module):
         if self.n_classes: x = torch.cat([x, F.one_hot(c, self.n_classes).float()], 1)
         return self.net(x).squeeze(1)
 
-# %% ../nbs/03_gan.ipynb #bffeaa29
+# %% ../nbs/03_gan.ipynb #8a029ca9
 def train_gan(G:nn.Module, D:nn.Module, x:torch.Tensor, # real samples, N×features in −1…1
               y:torch.Tensor=None, # their labels: train a conditional GAN (G and D must have `n_classes`)
               steps:int=2000, bs:int=64, lr:float=2e-4, betas=(0.5, 0.999), seed:int=42, show_progress:bool=True) -> dict:
     "Train `G` against `D` on `x` (conditioned on `y` if given); return the history of both losses."
+    if (y is not None) != bool(G.n_classes) or G.n_classes != D.n_classes:
+        raise ValueError(f"Labels given: {y is not None}, but G has n_classes={G.n_classes} and D n_classes={D.n_classes}: "
+                         f"pass labels exactly when both networks are conditional, with the same number of classes")
     torch.manual_seed(seed)
     opt_g, opt_d = torch.optim.Adam(G.parameters(), lr, betas=betas), torch.optim.Adam(D.parameters(), lr, betas=betas)
     bce, hist = F.binary_cross_entropy_with_logits, {'loss_D': [], 'loss_G': []}
@@ -66,7 +69,7 @@ def sample(G:nn.Module, n:int, labels:torch.Tensor=None) -> torch.Tensor:
     G.eval()
     return G(torch.randn(n, G.nz), labels)
 
-# %% ../nbs/03_gan.ipynb #5c2f943a
+# %% ../nbs/03_gan.ipynb #fff4885b
 def show_digit_grid(x:torch.Tensor, nrow:int=10, ax=None, title:str=None, side:int=8):
     "Show flat `side`×`side` samples in −1…1 as a grid with `nrow` per row."
     x = x.detach().cpu().view(-1, side, side)
@@ -80,7 +83,7 @@ def show_digit_grid(x:torch.Tensor, nrow:int=10, ax=None, title:str=None, side:i
     if title: ax.set_title(title)
     return ax
 
-# %% ../nbs/03_gan.ipynb #9c9ee2d1
+# %% ../nbs/03_gan.ipynb #796f967f
 def smooth(v, beta:float=0.98) -> np.ndarray:
     "Exponential moving average of `v` with bias correction (as fastai's recorder smooths losses)."
     out, avg = [], 0.
