@@ -6,21 +6,21 @@
 __all__ = ['set_seed', 'in_test', 'lesson_setup', 'default_device', 'sample_photos_path', 'sample_manifest_path', 'atomic_write',
            'atomic_save']
 
-# %% ../nbs/00_core.ipynb #2518285b
+# %% ../nbs/00_core.ipynb #593bcafb
 import os, random, tempfile
 from pathlib import Path
 import numpy as np
 import torch
 import colorlab
 
-# %% ../nbs/00_core.ipynb #59e1d784
+# %% ../nbs/00_core.ipynb #bfbdeb6d
 def set_seed(seed:int=42):
     "Seed Python's, NumPy's and PyTorch's random number generators."
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
 
-# %% ../nbs/00_core.ipynb #d2ccb547
+# %% ../nbs/00_core.ipynb #e62aa863
 def in_test() -> bool:
     "Whether we run under `nbdev_test`."
     return bool(os.environ.get('IN_TEST'))
@@ -30,7 +30,7 @@ def lesson_setup(seed:int=42):
     set_seed(seed)
     if in_test(): torch.set_num_threads(1)
 
-# %% ../nbs/00_core.ipynb #e5372c64
+# %% ../nbs/00_core.ipynb #573849af
 def default_device(device=None) -> torch.device:
     "`device` if given, else CUDA, then Apple's MPS, then the CPU."
     if device is not None: return torch.device(device)
@@ -38,7 +38,7 @@ def default_device(device=None) -> torch.device:
     if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return torch.device('mps')
     return torch.device('cpu')
 
-# %% ../nbs/00_core.ipynb #dc98570e
+# %% ../nbs/00_core.ipynb #bc3c3087
 def sample_photos_path() -> Path:
     "Folder of the 224 public-domain/CC0 color photos that ship with colorlab."
     return Path(colorlab.__file__).parent/'assets'/'photos'
@@ -47,7 +47,11 @@ def sample_manifest_path() -> Path:
     "CSV manifest (author, license, source, sha256) of the bundled photos."
     return Path(colorlab.__file__).parent/'assets'/'photos-MANIFEST.csv'
 
-# %% ../nbs/00_core.ipynb #a96d0fe9
+# %% ../nbs/00_core.ipynb #fc96b63d
+def _umask():
+    m = os.umask(0); os.umask(m)
+    return m
+
 def atomic_write(path, write_fn):
     "Call `write_fn(tmp_path)` then atomically move `tmp_path` to `path` (same folder, `os.replace`)."
     path = Path(path)
@@ -57,6 +61,7 @@ def atomic_write(path, write_fn):
     try:
         write_fn(tmp)
         with open(tmp, 'rb') as f: os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes private files; give the usual permissions
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp): os.unlink(tmp)
