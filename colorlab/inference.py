@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['PhotoError', 'load_photo', 'download_weights', 'load_model', 'colorize', 'ColorizeUpload']
 
-# %% ../nbs/09_inference.ipynb #22b71653
+# %% ../nbs/09_inference.ipynb #8794990d
 import hashlib, io, os, urllib.parse
 from pathlib import Path
 import numpy as np
@@ -14,10 +14,10 @@ import torch.nn as nn
 import torch.nn.functional as F
 from PIL import Image, ImageOps, UnidentifiedImageError
 from .core import default_device
-from .lab import rgb_to_lab, lab_to_rgb, AB_SCALE
+from .lab import rgb_to_lab, lab_to_rgb, AB_SCALE, _M, _MINV, _mix, _f, _finv, _srgb_to_linear, _linear_to_srgb
 from .train import load_generator, load_checkpoint, make_generator
 
-# %% ../nbs/09_inference.ipynb #eb682327
+# %% ../nbs/09_inference.ipynb #44258a6c
 class PhotoError(ValueError):
     "A photo that can't be colorized; the message names the file and the reason."
 
@@ -83,7 +83,7 @@ def load_photo(photo):
     if isinstance(photo, (np.ndarray, torch.Tensor)): return _from_array(photo)
     with _open_image(photo) as im: return _from_pil(im)
 
-# %% ../nbs/09_inference.ipynb #30cec609
+# %% ../nbs/09_inference.ipynb #a801075f
 def _cache_dir() -> Path:
     return Path(os.environ.get('COLORLAB_CACHE', Path.home()/'.cache'/'colorlab'))
 
@@ -116,15 +116,33 @@ def load_model(model, device=None):
         size = load_checkpoint(p)['generator'].get('size', 256)
     return G.to(dev).eval(), size, _multiple(G)
 
-# %% ../nbs/09_inference.ipynb #bba860c9
+# %% ../nbs/09_inference.ipynb #18c8478d
+_TABLES = {}
+def _tables():
+    "Lookup tables: L\* of each 8-bit gray level; linear value of each 8-bit sRGB level; 8-bit sRGB of 65,536 linear steps."
+    if not _TABLES:
+        lin8 = _srgb_to_linear(torch.arange(256, dtype=torch.float64) / 255)
+        _TABLES.update(gray_L=(116 * _f(lin8) - 16).float(), lin8=lin8.float(),
+                       srgb8=(_linear_to_srgb(torch.arange(65536, dtype=torch.float64) / 65535) * 255).round().byte())
+    return _TABLES
+
 def _lightness(px:np.ndarray, strip:int) -> torch.Tensor:
-    "L\\* (0…100) of pixels `px` (H×W gray or H×W×3 color, uint8 or float 0…1) as a float32 H×W tensor, in strips of rows."
+    "L\* (0…100) of pixels `px` (H×W gray or H×W×3 color, uint8 or float 0…1) as a float32 H×W tensor, in strips of rows."
+    T, wy = _tables(), torch.tensor(_M[1], dtype=torch.float32)  # L* depends on the luminance Y only
     L = torch.empty(px.shape[:2], dtype=torch.float32)
     for y in range(0, px.shape[0], strip):
         t = torch.from_numpy(np.array(px[y:y + strip]))  # a copy: PIL's arrays are read-only
-        t = t[None].expand(3, -1, -1) if t.ndim == 2 else t.permute(2, 0, 1)
-        L[y:y + strip] = rgb_to_lab(t)[0]
+        if t.ndim == 2 and t.dtype == torch.uint8: L[y:y + strip] = T['gray_L'][t.long()]; continue
+        lin = T['lin8'][t.long()] if t.dtype == torch.uint8 else _srgb_to_linear(t.float())
+        L[y:y + strip] = 116 * _f(lin if lin.ndim == 2 else lin @ wy) - 16
     return L
+
+def _lab_to_rgb8(L:torch.Tensor, ab:torch.Tensor) -> torch.Tensor:
+    "Lab (L: H×W, ab: 2×H×W) → uint8 H×W×3 sRGB, clipped to the gamut; gamma encoding by table (within one level of `lab_to_rgb`)."
+    fy = (L + 16) / 116
+    fx, fz = ab[0] / 500 + fy, (fy - ab[1] / 200).clamp_min(0)
+    enc = _tables()['srgb8']
+    return torch.stack([enc[(c.clamp(0, 1) * 65535).round().long()] for c in _mix(_MINV, _finv(fx), _finv(fy), _finv(fz))], -1)
 
 def _pad_to(x:torch.Tensor, m:int) -> torch.Tensor:
     "Pad `x` (N×C×H×W) on the bottom and right to multiples of `m`: by reflection where it fits, else by repetition."
@@ -138,7 +156,7 @@ def colorize(photo, # a path, PIL image, array (H×W, H×W×3, H×W×4) or bytes
              model, # a generator, run folder, checkpoint, `generator.pth` or URL
              size:int=None, # working size: the short side the model sees (default: its training size)
              device=None, # default: CUDA if available
-             strip:int=512, # rows converted at once (bounds the memory of large photos)
+             strip:int=256, # rows converted at once (bounds the memory of large photos)
             ) -> Image.Image:
     "The photo in color at its own resolution (RGBA if it had transparency): a\\*b\\* predicted at `size`, joined with the original L."
     G, train_size, m = model if isinstance(model, tuple) else load_model(model, device)
@@ -153,14 +171,12 @@ def colorize(photo, # a path, PIL image, array (H×W, H×W×3, H×W×4) or bytes
     ab = G(_pad_to(small / 50 - 1, m).to(dev)).float().cpu()[..., :h, :w].clamp(-1, 1)  # clamped: the range it was trained on
     ab = F.interpolate(ab, size=(H, W), mode='bilinear', align_corners=False)[0] * AB_SCALE if (h, w) != (H, W) else ab[0] * AB_SCALE
     out = np.empty((H, W, 3), np.uint8)
-    for y in range(0, H, strip):
-        rgb = lab_to_rgb(torch.cat([L[None, y:y + strip], ab[:, y:y + strip]]))
-        out[y:y + strip] = (rgb * 255).round().byte().permute(1, 2, 0).numpy()
+    for y in range(0, H, strip): out[y:y + strip] = _lab_to_rgb8(L[y:y + strip], ab[:, y:y + strip]).numpy()
     im = Image.fromarray(out)
     if alpha is not None: im.putalpha(Image.fromarray(alpha))
     return im
 
-# %% ../nbs/09_inference.ipynb #96f1559f
+# %% ../nbs/09_inference.ipynb #7472f526
 def _thumb(im:Image.Image, n:int=384) -> bytes:
     im = im.copy(); im.thumbnail((n, n))
     b = io.BytesIO(); im.save(b, format='PNG')
