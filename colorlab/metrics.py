@@ -17,7 +17,7 @@ from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 from .core import default_device, atomic_write
 from .lab import rgb_to_lab, rgb_to_L_ab, L_ab_to_rgb
 from .data import select_photos, load_resized
-from .train import load_generator
+from .train import load_generator, load_checkpoint
 
 # %% ../nbs/08_metrics.ipynb #d15e1231
 def _hwc(x) -> np.ndarray:
@@ -152,7 +152,6 @@ def evaluate_run(model, # run folder, checkpoint or `generator.pth`
 
 def _train_size(path) -> int:
     "The training size saved with a generator (a run folder, checkpoint or `generator.pth`)."
-    from colorlab.train import load_checkpoint
     path = Path(path)
     if path.is_dir(): path = path/('generator.pth' if (path/'generator.pth').exists() else 'checkpoint.pth')
     return int(load_checkpoint(path)['generator'].get('size', 256))

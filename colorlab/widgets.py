@@ -44,6 +44,7 @@ class EpochExplorer:
         self.widget = widgets.VBox([widgets.HBox([self.epoch, self.photo]), self.caption,
                                     widgets.HBox([widgets.VBox([t, im]) for t, im in zip(titles, self.images)]), self.losses])
         self.epoch.observe(self.update, 'value'); self.photo.observe(self.update, 'value')
+        self._plotted = None
         self.update()
 
     def _loss_png(self, e):
@@ -62,7 +63,7 @@ class EpochExplorer:
         for w, a in zip(self.images, (gray[i], pred[i], truth[i])): w.value = _png(a, self.scale)
         phase = read_history(self.run).query('epoch == @e').phase.iloc[0]
         self.caption.value = f"epoch {e} of {self.n_epochs} ({'GAN' if phase == 'gan' else phase.upper() + ' pretraining'})"
-        self.losses.value = self._loss_png(e)
+        if self._plotted != e: self.losses.value, self._plotted = self._loss_png(e), e  # redraw the plots only for a new epoch
 
     def _ipython_display_(self):
         from IPython.display import display
