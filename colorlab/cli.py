@@ -96,7 +96,7 @@ def colorlab_evaluate(
             warnings.showwarning = lambda msg, *a, **k: print(f"colorlab_evaluate: warning: {msg}", file=sys.stderr)
             s = evaluate_run(model, photos, out, l1_model=l1_model, size=size, n_images=n_images, device=device)
     except KeyboardInterrupt: return 130
-    except (OSError, ValueError, RuntimeError) as e: return _fail('colorlab_evaluate', e)
+    except (OSError, ValueError, RuntimeError, KeyError) as e: return _fail('colorlab_evaluate', e)
     print(s.to_string())
     print(f"Report: {Path(out).resolve()}")
     return 0

@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from PIL import Image, ImageOps, UnidentifiedImageError
 from .core import default_device
 from .lab import rgb_to_lab, lab_to_rgb, AB_SCALE, _M, _MINV, _mix, _f, _finv, _srgb_to_linear, _linear_to_srgb
-from .train import load_generator, load_checkpoint, make_generator
+from .train import load_generator
 
 # %% ../nbs/09_inference.ipynb #44258a6c
 class PhotoError(ValueError):
@@ -106,14 +106,10 @@ def _multiple(G:nn.Module) -> int:
 def load_model(model, device=None):
     "`(G, size, multiple)`: a generator in eval mode on `device`, its training size, and its input multiple."
     dev = default_device(device)
-    if isinstance(model, nn.Module): G, size = model, getattr(model, 'size', 256)
-    else:
-        if model is None: raise ValueError("Give a model: a run folder from `colorlab_train`, a checkpoint or generator.pth, or a URL")
-        if isinstance(model, str) and model.split('://')[0] in ('http', 'https', 'file'): model = download_weights(model)
-        G = load_generator(model, dev)
-        p = Path(model)
-        p = p/('generator.pth' if (p/'generator.pth').exists() else 'checkpoint.pth') if p.is_dir() else p
-        size = load_checkpoint(p)['generator'].get('size', 256)
+    if model is None: raise ValueError("Give a model: a run folder from `colorlab_train`, a checkpoint or generator.pth, or a URL")
+    if isinstance(model, str) and model.split('://')[0] in ('http', 'https', 'file'): model = download_weights(model)
+    G = model if isinstance(model, nn.Module) else load_generator(model, dev)
+    size = getattr(G, 'train_size', None) or getattr(G, 'size', None) or 256
     return G.to(dev).eval(), size, _multiple(G)
 
 # %% ../nbs/09_inference.ipynb #18c8478d

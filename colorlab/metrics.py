@@ -18,6 +18,7 @@ from .core import default_device, atomic_write
 from .lab import rgb_to_lab, rgb_to_L_ab, L_ab_to_rgb
 from .data import select_photos, load_resized
 from .train import load_generator, load_checkpoint
+from fastai.data.transforms import RandomSplitter
 
 # %% ../nbs/08_metrics.ipynb #d15e1231
 def _hwc(x) -> np.ndarray:
@@ -134,7 +135,7 @@ def evaluate_run(model, # run folder, checkpoint or `generator.pth`
     if photos is None:
         cfg = run/'config.json'
         if not cfg.exists(): raise ValueError(f"Give a folder of photos: {model} has no run config listing its validation photos")
-        files = [Path(f) for f in json.loads(cfg.read_text())['valid_files']]
+        files = _valid_files(json.loads(cfg.read_text()))
     else: files = select_photos(photos, n_images=n_images)
     if l1_model is None and (run/'generator_l1.pth').exists(): l1_model = run/'generator_l1.pth'
     models = {'gray (ab = 0)': None, **({'L1 only': load_generator(l1_model, 'cpu')} if l1_model else {}), 'model': G}
@@ -149,6 +150,13 @@ def evaluate_run(model, # run folder, checkpoint or `generator.pth`
     atomic_write(out/'grid.png', lambda p: plt.savefig(p, format='png', dpi=100))
     plt.close()
     return s
+
+def _valid_files(cfg:dict) -> list:
+    "A run's validation photos: listed in its config, or (older configs) split again from its photo list as `colorization_dls` did."
+    if 'valid_files' in cfg: return [Path(f) for f in cfg['valid_files']]
+    if 'files' not in cfg: raise ValueError("The run's config.json lists no photos: give a folder of photos")
+    files = [Path(f) for f in cfg['files']]
+    return [files[i] for i in RandomSplitter(cfg['valid_pct'], seed=cfg['seed'])(files)[1]]
 
 def _train_size(path) -> int:
     "The training size saved with a generator (a run folder, checkpoint or `generator.pth`)."

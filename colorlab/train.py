@@ -252,6 +252,7 @@ def load_generator(path, device='cpu') -> nn.Module:
     st = load_checkpoint(path, device)
     G = make_generator(**st['generator'], pretrained=False)
     G.load_state_dict(st['G'])
+    G.train_size = st['generator'].get('size')  # the size it learned at: the default working size of `colorize`
     return G.to(device).eval()
 
 # %% ../nbs/07_train.ipynb #2017a974

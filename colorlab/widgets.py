@@ -31,10 +31,10 @@ class EpochExplorer:
         self.run = Path(run)
         self.n_epochs = len(list((self.run/'grids').glob('epoch_*.png')))
         if not self.n_epochs: raise FileNotFoundError(f"No epoch snapshots in {self.run/'grids'}: not a colorlab run folder, or no epoch finished yet")
-        names_f = self.run/'grids'/'photos.json'
-        n = len(read_grid(self.run, 1)[0])
-        names = json.loads(names_f.read_text()) if names_f.exists() else [f'photo {i}' for i in range(n)]
-        self.scale = scale or max(1, 256 // read_grid(self.run, 1)[0].shape[1])
+        names_f, first = self.run/'grids'/'photos.json', read_grid(self.run, 1)[0]
+        names = json.loads(names_f.read_text()) if names_f.exists() else [f'photo {i}' for i in range(len(first))]
+        self.scale = scale or max(1, 256 // first.shape[1])
+        self.history = read_history(self.run)
         self.epoch = widgets.IntSlider(value=epoch or self.n_epochs, min=1, max=self.n_epochs, description='epoch', continuous_update=False)
         self.photo = widgets.Dropdown(options=[(nm, i) for i, nm in enumerate(names)], value=photo, description='photo')
         self.images = [widgets.Image(format='png') for _ in range(3)]
@@ -48,7 +48,7 @@ class EpochExplorer:
         self.update()
 
     def _loss_png(self, e):
-        h = read_history(self.run)
+        h = self.history
         fig, axs = plt.subplots(1, 2, figsize=(10, 2.8))
         plot_losses(h, 'generator', ax=axs[0]); plot_losses(h, 'adversarial', ax=axs[1])
         for ax in axs: ax.axvline(e, color='crimson', lw=1.5)
@@ -61,7 +61,7 @@ class EpochExplorer:
         e, i = self.epoch.value, self.photo.value
         gray, pred, truth = read_grid(self.run, e)
         for w, a in zip(self.images, (gray[i], pred[i], truth[i])): w.value = _png(a, self.scale)
-        phase = read_history(self.run).query('epoch == @e').phase.iloc[0]
+        phase = self.history.query('epoch == @e').phase.iloc[0]
         self.caption.value = f"epoch {e} of {self.n_epochs} ({'GAN' if phase == 'gan' else phase.upper() + ' pretraining'})"
         if self._plotted != e: self.losses.value, self._plotted = self._loss_png(e), e  # redraw the plots only for a new epoch
 
