@@ -24,6 +24,14 @@ def _fail(cmd, e, code=2):
 
 def _interrupt(signum, frame): raise KeyboardInterrupt
 
+class _WarningsToStderr(warnings.catch_warnings):
+    "Within this context, every warning is one line on stderr, prefixed with the command's name."
+    def __init__(self, cmd): super().__init__(); self.cmd = cmd
+    def __enter__(self):
+        super().__enter__()
+        warnings.simplefilter('always')
+        warnings.showwarning = lambda msg, *a, **k: print(f"{self.cmd}: warning: {msg}", file=sys.stderr)
+
 class _StopOnSigterm:
     "Within this context, SIGTERM (`kill`, a batch scheduler, a closing session) stops like Ctrl-C: cleanly, keeping the last checkpoint."
     def __enter__(self):
@@ -57,9 +65,7 @@ def colorlab_train(
 ):
     "Train a colorizer (L1 pretraining, then pix2pix cGAN) on a folder of color photos and write a run folder."
     try:
-        with _StopOnSigterm(), warnings.catch_warnings():
-            warnings.simplefilter('always')
-            warnings.showwarning = lambda msg, *a, **k: print(f"colorlab_train: warning: {msg}", file=sys.stderr)
+        with _StopOnSigterm(), _WarningsToStderr('colorlab_train'):
             if resume:
                 t = resume_colorizer(out, epochs=epochs, device=device, quiet=quiet)
             else:
@@ -91,9 +97,7 @@ def colorlab_evaluate(
     "Measure a colorizer (PSNR, SSIM, ab MAE, ab AuC, colorfulness) against the gray and L1-only baselines; write a report."
     from colorlab.metrics import evaluate_run
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter('always')
-            warnings.showwarning = lambda msg, *a, **k: print(f"colorlab_evaluate: warning: {msg}", file=sys.stderr)
+        with _WarningsToStderr('colorlab_evaluate'):
             s = evaluate_run(model, photos, out, l1_model=l1_model, size=size, n_images=n_images, device=device)
     except KeyboardInterrupt: return 130
     except (OSError, ValueError, RuntimeError, KeyError) as e: return _fail('colorlab_evaluate', e)

@@ -17,7 +17,7 @@ from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 from .core import default_device, atomic_write
 from .lab import rgb_to_lab, rgb_to_L_ab, L_ab_to_rgb
 from .data import select_photos, load_resized
-from .train import load_generator, load_checkpoint
+from .train import load_generator
 from fastai.data.transforms import RandomSplitter
 
 # %% ../nbs/08_metrics.ipynb #d15e1231
@@ -131,7 +131,7 @@ def evaluate_run(model, # run folder, checkpoint or `generator.pth`
     model, out = Path(model).expanduser(), Path(out)
     G = load_generator(model, 'cpu')
     run = model if model.is_dir() else model.parent
-    size = size or _train_size(model)
+    size = size or G.train_size or 256
     if photos is None:
         cfg = run/'config.json'
         if not cfg.exists(): raise ValueError(f"Give a folder of photos: {model} has no run config listing its validation photos")
@@ -157,12 +157,6 @@ def _valid_files(cfg:dict) -> list:
     if 'files' not in cfg: raise ValueError("The run's config.json lists no photos: give a folder of photos")
     files = [Path(f) for f in cfg['files']]
     return [files[i] for i in RandomSplitter(cfg['valid_pct'], seed=cfg['seed'])(files)[1]]
-
-def _train_size(path) -> int:
-    "The training size saved with a generator (a run folder, checkpoint or `generator.pth`)."
-    path = Path(path)
-    if path.is_dir(): path = path/('generator.pth' if (path/'generator.pth').exists() else 'checkpoint.pth')
-    return int(load_checkpoint(path)['generator'].get('size', 256))
 
 def _markdown(s:pd.DataFrame) -> str:
     cols = ['model'] + list(s.columns)
