@@ -4,13 +4,13 @@
 
 # %% auto #0
 __all__ = ['D65', 'AB_SCALE', 'rgb_to_lab', 'lab_to_rgb', 'normalize_lab', 'denormalize_lab', 'rgb_to_L_ab', 'L_ab_to_rgb',
-           'in_srgb_gamut', 'show_lab_channels', 'show_ab_plane', 'lab_swatch']
+           'in_srgb_gamut', 'lightness', 'lab_to_rgb8', 'join_lab', 'show_lab_channels', 'show_ab_plane', 'lab_swatch']
 
 # %% ../nbs/01_lab.ipynb #b5e638ce
 import warnings
 import numpy as np
 import torch
-import matplotlib.pyplot as plt
+import torch.nn.functional as F
 
 # %% ../nbs/01_lab.ipynb #1f2778fe
 _XYZ_FROM_RGB = np.array([[0.412453, 0.357580, 0.180423],
@@ -116,9 +116,66 @@ def in_srgb_gamut(lab:torch.Tensor, tol:float=1e-4) -> torch.Tensor:
     rgb = lab_to_rgb(lab, clip=False)
     return ((rgb >= -tol) & (rgb <= 1 + tol)).all(dim=-3)
 
+# %% ../nbs/01_lab.ipynb #5c3e802d
+_TABLES = {}
+def _tables():
+    "Lookup tables: L\* of each 8-bit gray level; linear value of each 8-bit sRGB level; 8-bit sRGB of 65,536 linear steps."
+    if not _TABLES:
+        lin8 = _srgb_to_linear(torch.arange(256, dtype=torch.float64) / 255)
+        _TABLES.update(gray_L=(116 * _f(lin8) - 16).float(), lin8=lin8.float(),
+                       srgb8=(_linear_to_srgb(torch.arange(65536, dtype=torch.float64) / 65535) * 255).round().byte())
+    return _TABLES
+
+def lightness(px, # H×W (gray) or H×W×3 (sRGB) pixels: uint8, or float in 0…1 (16-bit and float sources)
+              strip:int=256, # rows at once
+             ) -> torch.Tensor:
+    "L\* (0…100) of an image's pixels as a float32 H×W tensor, exactly as `rgb_to_lab` computes it."
+    T, wy = _tables(), torch.tensor(_M[1], dtype=torch.float32)  # L* depends on the luminance Y only
+    L = torch.empty(px.shape[:2], dtype=torch.float32)
+    for y in range(0, px.shape[0], strip):
+        t = torch.as_tensor(np.array(px[y:y + strip]))  # a copy: PIL's arrays are read-only
+        if t.ndim == 2 and t.dtype == torch.uint8: L[y:y + strip] = T['gray_L'][t.long()]; continue
+        lin = T['lin8'][t.long()] if t.dtype == torch.uint8 else _srgb_to_linear(t.float())
+        L[y:y + strip] = 116 * _f(lin if lin.ndim == 2 else lin @ wy) - 16
+    return L
+
+def lab_to_rgb8(L:torch.Tensor, # H×W L*
+                ab:torch.Tensor, # 2×H×W a*, b*
+               ) -> torch.Tensor:
+    "Lab → uint8 H×W×3 sRGB, clipped to the gamut, within one level of `lab_to_rgb` (the gamma curve is a table)."
+    fy = (L + 16) / 116
+    fx, fz = ab[0] / 500 + fy, (fy - ab[1] / 200).clamp_min(0)
+    enc = _tables()['srgb8']
+    return torch.stack([enc[(c.clamp(0, 1) * 65535).round().long()] for c in _mix(_MINV, _finv(fx), _finv(fy), _finv(fz))], -1)
+
+def _rows(h:int, H:int, y0:int, y1:int):
+    "Source rows and weights of bilinear interpolation (`align_corners=False`) from `h` rows to output rows `y0`…`y1`."
+    sy = ((torch.arange(y0, y1, dtype=torch.float32) + 0.5) * (h / H) - 0.5).clamp_min(0)
+    i0 = sy.floor().long().clamp_max(h - 1)
+    return i0, (i0 + 1).clamp_max(h - 1), (sy - i0)[:, None]
+
+def join_lab(L:torch.Tensor, # H×W L* of the photo, at full resolution
+             ab:torch.Tensor, # 2×h×w a*, b* (Lab units), usually smaller: enlarged bilinearly to H×W
+             strip:int=256, # rows converted at once (bounds the memory)
+            ) -> np.ndarray:
+    "The photo's own L\* joined with enlarged a\*b\*: a uint8 H×W×3 sRGB array, converted in strips of rows."
+    H, W = L.shape
+    h = ab.shape[1]
+    abw = F.interpolate(ab[None].float(), size=(h, W), mode='bilinear', align_corners=False)[0] if ab.shape[2] != W else ab.float()
+    out = np.empty((H, W, 3), np.uint8)
+    for y in range(0, H, strip):
+        y1 = min(H, y + strip)
+        if h == H: abs_ = abw[:, y:y1]
+        else:
+            i0, i1, wy = _rows(h, H, y, y1)
+            abs_ = torch.lerp(abw[:, i0], abw[:, i1], wy)
+        out[y:y1] = lab_to_rgb8(L[y:y1], abs_).numpy()
+    return out
+
 # %% ../nbs/01_lab.ipynb #2853f4eb
 def show_lab_channels(rgb:torch.Tensor, figsize=(12, 3.2), axs=None):
     "Show a 3×H×W sRGB image, its L\* channel, and its a\* and b\* channels alone (at L\*=70)."
+    import matplotlib.pyplot as plt  # here, not at the top: colorizing a photo needs no plotting
     lab = rgb_to_lab(rgb[None])[0]
     L, a, b = lab
     zero, mid = torch.zeros_like(L), torch.full_like(L, 70.)
@@ -133,6 +190,7 @@ def show_lab_channels(rgb:torch.Tensor, figsize=(12, 3.2), axs=None):
 # %% ../nbs/01_lab.ipynb #dc06019d
 def show_ab_plane(L:float=50., n:int=201, ax=None):
     "Draw the (a\*, b\*) plane at lightness `L`, colors outside the sRGB gamut in white."
+    import matplotlib.pyplot as plt  # here, not at the top: colorizing a photo needs no plotting
     a, b = torch.meshgrid(torch.linspace(-110, 110, n), torch.linspace(110, -110, n), indexing='xy')
     lab = torch.stack([torch.full_like(a, L), a, b])[None]
     rgb = torch.where(in_srgb_gamut(lab)[:, None], lab_to_rgb(lab), torch.ones(1))

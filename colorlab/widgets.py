@@ -12,7 +12,7 @@ import numpy as np
 import matplotlib.pyplot as plt
 import ipywidgets as widgets
 from PIL import Image
-from .train import read_grid, read_history, plot_losses
+from .runs import read_grid, read_history, plot_losses
 
 # %% ../nbs/08a_widgets.ipynb #46c07a70
 def _png(a:np.ndarray, scale:int=1) -> bytes:
