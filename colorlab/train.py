@@ -310,7 +310,7 @@ RUN_FILES = {'checkpoint.pth': 'everything an exact resume needs: models, optimi
              'generator_l1.pth': 'the generator at the end of L1 pretraining: the L1-only baseline',
              'generators/': 'with `--keep_every`: the generator of every few epochs, in half precision',
              'config.json': 'the settings of the run and the photos it trained and validated on',
-             'history.csv': 'the losses of every iteration', 'epochs.csv': 'per epoch: mean losses, validation |Δab| and seconds',
+             'history.csv': 'the losses of every iteration', 'epochs.csv': 'per epoch: mean losses, mean validation ab error and seconds',
              'losses_*.png': 'the loss curves, drawn by `colorlab_train` at the end (`colorlab.runs.write_loss_plots`)',
              'grids/': 'per epoch, the snapshot photos: input, colorized, truth (`photos.json` names them)'}
 

@@ -29,13 +29,14 @@ class EpochExplorer:
                  photo:int=0, # index of the validation photo shown first
                  scale:int=None): # enlargement of the photos (default: to about 256 px)
         self.run = Path(run)
-        self.n_epochs = len(list((self.run/'grids').glob('epoch_*.png')))
-        if not self.n_epochs: raise FileNotFoundError(f"No epoch snapshots in {self.run/'grids'}: not a colorlab run folder, or no epoch finished yet")
-        names_f, first = self.run/'grids'/'photos.json', read_grid(self.run, 1)[0]
+        self.saved = sorted(int(f.stem.split('_')[1]) for f in (self.run/'grids').glob('epoch_*.png'))  # every epoch, or (a shipped model) some
+        if not self.saved: raise FileNotFoundError(f"No epoch snapshots in {self.run/'grids'}: not a colorlab run folder, or no epoch finished yet")
+        self.n_epochs = int(read_history(self.run).epoch.max())
+        names_f, first = self.run/'grids'/'photos.json', read_grid(self.run, self.saved[0])[0]
         names = json.loads(names_f.read_text()) if names_f.exists() else [f'photo {i}' for i in range(len(first))]
         self.scale = scale or max(1, 256 // first.shape[1])
         self.history = read_history(self.run)
-        self.epoch = widgets.IntSlider(value=epoch or self.n_epochs, min=1, max=self.n_epochs, description='epoch', continuous_update=False)
+        self.epoch = widgets.SelectionSlider(options=self.saved, value=epoch or self.saved[-1], description='epoch', continuous_update=False)
         self.photo = widgets.Dropdown(options=[(nm, i) for i, nm in enumerate(names)], value=photo, description='photo')
         self.images = [widgets.Image(format='png') for _ in range(3)]
         self.losses = widgets.Image(format='png')

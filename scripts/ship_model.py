@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Package a finished training run as the colorizer that ships with colorlab (`colorlab/assets/model/`), and write its
+model card with held-out metrics. Run from the repository root after the run finished:
+
+    python scripts/ship_model.py runs/A --corpus ../shared/data/corpus --seconds-note "..."
+
+It writes: generator.pth (float16, with its spec), config.json (the run's settings; photo lists by file name), history.csv,
+epochs.csv, grids/ (a few epochs, the first 4 snapshot photos), heldout_metrics.csv (every held-out photo at full resolution:
+gray, L1-only, the model), heldout.jpg (the README figure: gray input, colorlab, truth), heldout_l1.jpg (the same with the
+L1-only column), and MODEL_CARD.md."""
+import argparse, csv, json, platform, shutil, sys
+from collections import Counter
+from pathlib import Path
+import numpy as np, pandas as pd, torch
+from PIL import Image, ImageDraw
+from colorlab.core import sample_photos_path, sample_manifest_path, atomic_save, atomic_write
+from colorlab.models import load_generator, generator_state
+from colorlab.metrics import evaluate, summarize, colorize_full, photo_rgb
+
+FIGURE_PHOTOS = 6
+
+def resolve(name, corpus):
+    for d in (sample_photos_path(), corpus):
+        if d is not None and (Path(d)/name).exists(): return Path(d)/name
+    raise FileNotFoundError(name)
+
+def figure(files, cols, out, h=200):
+    "A JPEG of photos (rows) × columns (title → function of the photo file → uint8 RGB), each scaled to height h."
+    rows = []
+    for f in files:
+        ims = [Image.fromarray(fn(f)) for fn in cols.values()]
+        ims = [im.resize((round(im.width * h / im.height), h), Image.LANCZOS) for im in ims]
+        row = Image.new('RGB', (sum(i.width for i in ims) + 6 * (len(ims) - 1), h), 'white')
+        x = 0
+        for im in ims: row.paste(im, (x, 0)); x += im.width + 6
+        rows.append(row)
+    W = max(r.width for r in rows)
+    head = 22
+    fig = Image.new('RGB', (W, head + sum(r.height + 6 for r in rows)), 'white')
+    d = ImageDraw.Draw(fig)
+    w0 = rows[0].width / len(cols)
+    for j, t in enumerate(cols): d.text((j * w0 + 4, 5), t, fill='black')
+    y = head
+    for r in rows: fig.paste(r, (0, y)); y += r.height + 6
+    atomic_write(out, lambda p: fig.save(p, format='JPEG', quality=88))
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('run'); ap.add_argument('--epoch', type=int, default=None, help='ship generators/epoch_NNN.pth instead of the last')
+    ap.add_argument('--corpus', default=None); ap.add_argument('--out', default='colorlab/assets/model')
+    ap.add_argument('--command', required=True, help='the exact command that trained the run')
+    ap.add_argument('--machine', required=True); ap.add_argument('--tried', default=None, help='markdown table of the recipes tried')
+    a = ap.parse_args()
+    run, out, corpus = Path(a.run), Path(a.out), a.corpus and Path(a.corpus)
+    cfg = json.loads((run/'config.json').read_text())
+    src = run/'generator.pth' if a.epoch is None else run/'generators'/f'epoch_{a.epoch:03d}.pth'
+    G, G1 = load_generator(src), load_generator(run/'generator_l1.pth')
+    st = torch.load(src, weights_only=True)
+    out.mkdir(parents=True, exist_ok=True)
+    heldout = [Path(f).name for f in cfg['valid_files']]
+    atomic_save(generator_state(G, st['generator'], half=True, epoch=st['epoch'], heldout=heldout), out/'generator.pth')
+    small = dict(cfg, files=[Path(f).name for f in cfg['files']], valid_files=heldout,
+                 path=['<colorlab sample photos>', '<corpus: shared/data/corpus, rebuilt by make_corpus.py>'])
+    atomic_write(out/'config.json', lambda p: Path(p).write_text(json.dumps(small, indent=1)))
+    h = pd.read_csv(run/'history.csv'); h = h[h.epoch <= st['epoch']]
+    e = pd.read_csv(run/'epochs.csv'); e = e[e.epoch <= st['epoch']]
+    atomic_write(out/'history.csv', lambda p: h.to_csv(p, index=False)); atomic_write(out/'epochs.csv', lambda p: e.to_csv(p, index=False))
+    n_pre = int((e.phase != 'gan').sum())
+    keep = sorted({1, n_pre, n_pre + 1, *range(n_pre + 10, st['epoch'] + 1, 10), st['epoch']})
+    if (out/'grids').exists(): shutil.rmtree(out/'grids')
+    (out/'grids').mkdir()
+    for k in keep:
+        g = Image.open(run/'grids'/f'epoch_{k:03d}.png'); s = g.height // 3
+        g.crop((0, 0, 4 * s, g.height)).save(out/'grids'/f'epoch_{k:03d}.png', optimize=True)
+    names = json.loads((run/'grids'/'photos.json').read_text())[:4]
+    (out/'grids'/'photos.json').write_text(json.dumps(names))
+
+    files = [resolve(n, corpus) for n in heldout]
+    size = st['generator']['size']
+    df = evaluate({'gray (ab = 0)': None, 'L1 only': G1, 'colorlab': G}, files, size=size, full=True)
+    df['source'] = ['sample' if (sample_photos_path()/p).exists() else 'corpus' for p in df.photo]
+    atomic_write(out/'heldout_metrics.csv', lambda p: df.round(4).to_csv(p, index=False))
+    s_all, s_sample = summarize(df), summarize(df[df.source == 'sample'])
+
+    shipped = [f for f in files if f.parent == sample_photos_path()][:FIGURE_PHOTOS]
+    gray = lambda f: colorize_full(None, f, size)
+    figure(shipped, {'input (L only)': gray, 'colorlab': lambda f: colorize_full(G, f, size), 'truth': photo_rgb}, out/'heldout.jpg')
+    figure(shipped, {'input (L only)': gray, 'L1 only': lambda f: colorize_full(G1, f, size), 'colorlab (L1 + GAN)': lambda f: colorize_full(G, f, size), 'truth': photo_rgb}, out/'heldout_l1.jpg')
+
+    man = {r['file']: r for p in (sample_manifest_path(), corpus and corpus.parent/'corpus-MANIFEST.csv') if p and Path(p).exists() for r in csv.DictReader(open(p))}
+    train = [Path(f).name for f in cfg['files'] if Path(f).name not in set(heldout)]
+    lic = Counter(man[n]['license'] for n in train if n in man)
+    def table(s):
+        g = s.loc['gray (ab = 0)']
+        lines = ['| model | PSNR | SSIM | ab MAE | × gray | ab AuC | CF | ΔCF | × gray |', '|---|---|---|---|---|---|---|---|---|']
+        for k, r in s.iterrows():
+            lines.append(f"| {k} | {r.psnr:.2f} | {r.ssim:.3f} | {r.ab_mae:.2f} | {r.ab_mae / g.ab_mae:.3f} | {r.ab_auc:.3f} | {r.cf:.1f} | {r.delta_cf:.1f} | {r.delta_cf / g.delta_cf:.3f} |")
+        return '\n'.join(lines)
+    secs = float(pd.read_csv(run/'epochs.csv').query(f'epoch <= {st["epoch"]}').seconds.sum())
+    n_s = sum(1 for f in files if f.parent == sample_photos_path())
+    card = f"""# The colorizer that ships with colorlab
+
+A pix2pix conditional GAN (lesson 7): the pix2pix U-Net of lesson 4 with {cfg['nf']} filters at its first level
+({sum(p.numel() for p in G.parameters()) / 1e6:.1f} M parameters), trained at {size}×{size} against a PatchGAN, after L1 pretraining.
+`generator.pth` holds its weights in float16 ({(out/'generator.pth').stat().st_size / 1e6:.1f} MB) and the spec that rebuilds it;
+`colorlab.models.load_generator('bundled')` loads it with `weights_only=True`, and `colorize(photo)` /
+`colorlab_colorize PHOTO` use it by default.
+
+## Data
+- {len(cfg['files'])} photos: the {sum(1 for f in cfg['files'] if 'assets/photos' in f)} usable photos that ship with colorlab
+  (`colorlab/assets/photos`, Public Domain or CC0) and {sum(1 for f in cfg['files'] if 'assets/photos' not in f)} photos of the
+  course's training corpus (Debian packages `endless-sky-data`, `tuxpaint-stamps-default`, `jigzo-data`, `palapeli-data`,
+  `gcompris-qt-data`, and the sample images of scikit-image, scikit-learn, matplotlib and scipy; rebuilt by `make_corpus.py`; not shipped).
+- Each folder split on its own, seed {cfg['seed']}, {cfg['valid_pct']:.0%} held out: **{len(train)} training photos, {len(heldout)} held-out photos**
+  ({n_s} of them ship with colorlab), listed in `config.json` (`valid_files`) and inside `generator.pth` (`heldout`). No held-out photo was trained on.
+- Licences of the training photos: {', '.join(f'{k} {v}' for k, v in lic.most_common())}. The weights are derived from these photos;
+  the licence terms of the photos (attribution, share-alike for CC-BY-SA, GPL-2 for the Tux Paint stamps) are listed per file in the manifests.
+
+## Training
+- Command: `{a.command}`
+- Recipe: {cfg['pretrain_epochs']} L1 epochs (Adam 1e-4), then {cfg['epochs']} GAN epochs (Adam {cfg['lr']}, betas (0.5, 0.999), λ = {cfg['lambda_l1']:g},
+  {cfg['gan_mode']} GAN loss), the learning rate decaying linearly to zero over the last {cfg['lr_decay_epochs']}; batch {cfg['bs']};
+  random crops{' with zoom (min_scale ' + str(cfg['min_scale']) + ')' if cfg.get('min_scale', 1) < 1 else ''} and horizontal flips; seed {cfg['seed']}; shipped: epoch {st['epoch']}.
+- Machine: {a.machine}. Training time: {secs / 60:.0f} minutes ({secs:.0f} s, the sum of the epochs' times in `epochs.csv`).
+
+## Held-out metrics, at full resolution
+Each held-out photo colorized at its own size by `colorize` (working size {size}), against its truth. Gray is the input itself (ab = 0,
+colorfulness 0); L1 only is the same generator at the end of its L1 pretraining. ΔCF = |CF(colorized) − CF(truth)|, averaged.
+Per-photo figures: `heldout_metrics.csv`.
+
+All {len(heldout)} held-out photos:
+
+{table(s_all)}
+
+The {n_s} held-out photos that ship with colorlab (lesson 8 recomputes these rows):
+
+{table(s_sample)}
+
+{a.tried or ''}
+
+## Where it fails
+It has seen a few hundred photos, not ImageNet: it knows skies, water, foliage, earth and stone well, and colors large regions
+plausibly; small objects, clothing, man-made objects of arbitrary color and skin are often left pale or tinted brown/blue.
+See lesson 8 for examples.
+"""
+    atomic_write(out/'MODEL_CARD.md', lambda p: Path(p).write_text(card))
+    print(card)
+
+if __name__ == '__main__': main()
