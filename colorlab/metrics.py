@@ -66,7 +66,7 @@ def image_metrics(pred, truth) -> dict:
     "PSNR, SSIM, ab MAE, ab AuC and colorfulness of RGB `pred` against `truth` (and the truth's colorfulness)."
     p, t = _hwc(pred), _hwc(truth)
     if p.shape != t.shape: raise ValueError(f"Prediction {p.shape} and truth {t.shape} differ in size")
-    lab_p, lab_t = (rgb_to_lab(torch.from_numpy(x).permute(2, 0, 1)) for x in (p, t))
+    lab_p, lab_t = (rgb_to_lab(torch.from_numpy(np.array(x)).permute(2, 0, 1)) for x in (p, t))  # a writable copy
     return dict(psnr=psnr(p, t), ssim=ssim(p, t), ab_mae=ab_mae(lab_p[1:], lab_t[1:]), ab_auc=ab_auc(lab_p[1:], lab_t[1:]),
                 cf=colorfulness(p), cf_truth=colorfulness(t))
 

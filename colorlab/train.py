@@ -292,7 +292,7 @@ _RULES = dict(  # setting: (is it fine?, what it must be)
     min_scale=(lambda v: 0 < v <= 1, 'must be in (0, 1]'), lr=(lambda v: 0 < v < 1, 'must be between 0 and 1'),
     lambda_l1=(lambda v: v >= 0, 'must be 0 or more'), gan_mode=(lambda v: v in ('vanilla', 'lsgan'), "must be 'vanilla' or 'lsgan'"),
     lr_decay_epochs=(lambda v: v >= 0, 'must be 0 or more'), n_show=(lambda v: v >= 1, 'must be at least 1'),
-    keep_every=(lambda v: v >= 0, 'must be 0 or more'))
+    keep_every=(lambda v: v >= 0, 'must be 0 or more'), init_from=(lambda v: v is None or Path(v).exists(), 'must be an existing run folder or generator.pth'))
 
 def check_settings(cfg:dict) -> dict:
     "`cfg` if every training setting in it is in range, else a `SettingError` naming the first that is not."
@@ -326,6 +326,7 @@ def train_colorizer(path=None, # folder(s) of color photos (default: the bundled
                     arch:str='unet', # generator: 'unet' (pix2pix U-Net from scratch) or 'resnet18' (DynamicUnet on ResNet18)
                     nf:int=32, # filters of the U-Net's first level ('unet'; the pix2pix paper uses 64)
                     pretrained:bool=True, # start 'resnet18' from ImageNet weights (downloaded; offline: random, with a warning) or a file
+                    init_from:str=None, # start the generator from these weights (a run folder or generator.pth of the same spec): fine-tuning
                     pretrain_epochs:int=5, # epochs of L1-only pretraining of the generator
                     epochs:int=15, # epochs of GAN training
                     bs:int=16, # batch size
@@ -343,6 +344,7 @@ def train_colorizer(path=None, # folder(s) of color photos (default: the bundled
                    ) -> Pix2Pix:
     "Train a colorizer on a folder of photos and write its run folder `out`."
     cfg = {k: v for k, v in locals().items() if k not in ('out', 'device', 'quiet')}  # the settings: every parameter above
+    if init_from is not None: cfg['init_from'] = str(init_from)
     cfg.update(path=None if path is None else str(path) if isinstance(path, (str, Path)) else [str(p) for p in path],
                pretrained=pretrained if isinstance(pretrained, bool) else str(pretrained))
     check_settings(cfg)
@@ -373,6 +375,10 @@ def _run(cfg, out, device, quiet, resume=False):
         raise ValueError(f"The photos in {cfg['path'] or 'the bundled sample'} changed since the run in {out} started: it can't be resumed exactly")
     spec = dict(arch=cfg['arch'], size=cfg['size'], nf=cfg['nf'])
     G = make_generator(**spec, pretrained=False if resume else cfg['pretrained'])
+    if cfg.get('init_from') and not resume:
+        G0 = load_generator(cfg['init_from'])
+        if (G0.train_size, type(G0)) != (spec['size'], type(G)): raise SettingError('init_from', f"must hold a {spec['arch']} generator of size {spec['size']}")
+        G.load_state_dict(G0.state_dict())
     t = Pix2Pix(dls, G, patch_discriminator(), lambda_l1=cfg['lambda_l1'], lr=cfg['lr'], gan_mode=cfg['gan_mode'], amp=cfg['amp'],
                 lr_decay_epochs=cfg.get('lr_decay_epochs', 0), seed=cfg['seed'], run_dir=out, n_show=cfg['n_show'], spec=spec,
                 keep_every=cfg.get('keep_every', 0))
