@@ -48,11 +48,11 @@ def _open_image(src) -> Image.Image:
 _GRAY16 = ('I;16', 'I;16L', 'I;16B', 'I;16N', 'I')
 
 def _from_pil(im:Image.Image):
-    im = ImageOps.exif_transpose(im)  # phones store photos sideways with an orientation tag: make them upright
+    if im.getexif().get(0x0112, 1) != 1: im = ImageOps.exif_transpose(im)  # phones store photos sideways with an orientation tag: make them upright
     if im.mode == 'P': im = im.convert('RGBA' if 'transparency' in im.info else 'RGB')
     if im.mode == 'PA': im = im.convert('RGBA')
     alpha = np.asarray(im.getchannel('A')) if im.mode in ('RGBA', 'LA', 'La', 'RGBa') else None
-    if im.mode in ('1', 'L', 'LA', 'La'): px = np.asarray(im.convert('L'))
+    if im.mode in ('1', 'L', 'LA', 'La'): px = np.asarray(im if im.mode == 'L' else im.convert('L'))
     elif im.mode in _GRAY16: px = (np.asarray(im).astype(np.float32) / 65535).clip(0, 1)
     elif im.mode == 'F':
         a = np.asarray(im, dtype=np.float32)
@@ -129,7 +129,8 @@ def colorize(photo, # a path, PIL image, array (H×W, H×W×3, H×W×4) or bytes
              model=None, # a generator, run folder, checkpoint, `generator.pth` or URL (default: the model that ships with colorlab)
              size:int=None, # working size: the short side the model sees (default: its training size)
              device=None, # default: CUDA if available
-             strip:int=256, # rows converted at once (bounds the memory of large photos)
+             strip:int=128, # rows converted at once (bounds the memory of large photos)
+             fused:bool=False, # join with the `torch.compile`d kernel: faster per photo, after a compile of seconds (many large photos)
             ) -> Image.Image:
     "The photo in color at its own resolution (RGBA if it had transparency): a\\*b\\* predicted at `size`, joined with the original L."
     G, train_size, m = load_model(model, device)
@@ -142,7 +143,7 @@ def colorize(photo, # a path, PIL image, array (H×W, H×W×3, H×W×4) or bytes
     h, w = max(1, round(H * scale)), max(1, round(W * scale))
     small = F.interpolate(L[None, None], size=(h, w), mode='bilinear', antialias=True, align_corners=False) if (h, w) != (H, W) else L[None, None]
     ab = G(_pad_to(small / 50 - 1, m).to(dev)).float().cpu()[..., :h, :w].clamp(-1, 1)  # clamped: the range it was trained on
-    im = Image.fromarray(join_lab(L, ab[0] * AB_SCALE, strip))  # enlarged to H×W strip by strip, joined with the photo's own L
+    im = Image.fromarray(join_lab(L, ab[0] * AB_SCALE, strip, fused=fused))  # enlarged to H×W strip by strip, joined with the photo's own L
     if alpha is not None: im.putalpha(Image.fromarray(alpha))
     return im
 

@@ -290,6 +290,7 @@ _RULES = dict(  # setting: (is it fine?, what it must be)
     nf=(lambda v: v >= 1, 'must be at least 1'), pretrain_epochs=(lambda v: v >= 0, 'must be 0 or more'),
     epochs=(lambda v: v >= 0, 'must be 0 or more'), bs=(lambda v: v >= 1, 'must be at least 1'),
     min_scale=(lambda v: 0 < v <= 1, 'must be in (0, 1]'), lr=(lambda v: 0 < v < 1, 'must be between 0 and 1'),
+    pretrain_lr=(lambda v: 0 < v < 1, 'must be between 0 and 1'),
     lambda_l1=(lambda v: v >= 0, 'must be 0 or more'), gan_mode=(lambda v: v in ('vanilla', 'lsgan'), "must be 'vanilla' or 'lsgan'"),
     lr_decay_epochs=(lambda v: v >= 0, 'must be 0 or more'), n_show=(lambda v: v >= 1, 'must be at least 1'),
     keep_every=(lambda v: v >= 0, 'must be 0 or more'), init_from=(lambda v: v is None or Path(v).exists(), 'must be an existing run folder or generator.pth'))
@@ -332,6 +333,7 @@ def train_colorizer(path=None, # folder(s) of color photos (default: the bundled
                     bs:int=16, # batch size
                     min_scale:float=1., # random zoom: training crops cover min_scale…1 of a photo's short side (1: no zoom)
                     lr:float=2e-4, # Adam learning rate of G and D
+                    pretrain_lr:float=1e-4, # Adam learning rate of the L1 epochs
                     lambda_l1:float=100., # weight of the L1 loss in the generator's objective
                     gan_mode:str='vanilla', # adversarial loss: 'vanilla' (BCE) or 'lsgan'
                     lr_decay_epochs:int=0, # the last this many GAN epochs decay the learning rate linearly to zero (pix2pix)
@@ -380,6 +382,7 @@ def _run(cfg, out, device, quiet, resume=False):
         if (G0.train_size, type(G0)) != (spec['size'], type(G)): raise SettingError('init_from', f"must hold a {spec['arch']} generator of size {spec['size']}")
         G.load_state_dict(G0.state_dict())
     t = Pix2Pix(dls, G, patch_discriminator(), lambda_l1=cfg['lambda_l1'], lr=cfg['lr'], gan_mode=cfg['gan_mode'], amp=cfg['amp'],
+                pretrain_lr=cfg.get('pretrain_lr', 1e-4),
                 lr_decay_epochs=cfg.get('lr_decay_epochs', 0), seed=cfg['seed'], run_dir=out, n_show=cfg['n_show'], spec=spec,
                 keep_every=cfg.get('keep_every', 0))
     if resume:
