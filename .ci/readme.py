@@ -12,7 +12,7 @@ def render(nb_path=root/'nbs'/'index.ipynb'):
     for c in json.loads(nb_path.read_text())['cells']:
         src = ''.join(c['source'])
         if re.search(r'^#\s*\|\s*hide\s*$', src, re.M): continue
-        if c['cell_type'] == 'markdown': out.append(src.strip()); continue
+        if c['cell_type'] == 'markdown': out.append(re.sub(r'\]\((images/)', r'](nbs/\1', src.strip())); continue  # images live in nbs/
         code = '\n'.join(l for l in src.splitlines() if not re.match(r'\s*#\s*\|', l)).strip()
         if code: out.append(f'```python\n{code}\n```')
         text = ''.join(''.join(o.get('text', '')) if o.get('output_type') == 'stream' else ''.join(o.get('data', {}).get('text/plain', ''))

@@ -17,7 +17,7 @@ import torch
 import torch.nn as nn
 from PIL import Image
 from fastprogress.fastprogress import master_bar, progress_bar
-from fastcore.basics import patch
+from fastcore.basics import patch, store_attr
 from fastcore.imports import in_notebook
 import colorlab
 from .core import set_seed, atomic_write, atomic_save
@@ -66,7 +66,8 @@ class Pix2Pix:
                  cbs:list=None, # more callbacks (see `fit`)
                 ):
         self.dls, self.device = dls, torch.device(dls.device or 'cpu')
-        self.lambda_l1, self.seed, self.spec, self.lr, self.lr_decay_epochs, self.keep_every = lambda_l1, seed, dict(spec or {}), lr, lr_decay_epochs, keep_every
+        store_attr('lambda_l1,seed,lr,lr_decay_epochs,keep_every')
+        self.spec = dict(spec or {})
         self.run_dir = None if run_dir is None else Path(run_dir)
         self.cl = self.device.type == 'cuda' if channels_last is None else channels_last
         fmt = torch.channels_last if self.cl else torch.contiguous_format

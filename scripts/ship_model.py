@@ -48,13 +48,15 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('run'); ap.add_argument('--epoch', type=int, default=None, help='ship generators/epoch_NNN.pth instead of the last')
     ap.add_argument('--corpus', default=None); ap.add_argument('--out', default='colorlab/assets/model')
-    ap.add_argument('--command', required=True, help='the exact command that trained the run')
+    ap.add_argument('--command', required=True, action='append', help='the exact command(s) that trained the run, in order')
+    ap.add_argument('--l1', default=None, help='the L1-only baseline (default: the run folder\'s generator_l1.pth)')
+    ap.add_argument('--history', default=None, help='markdown: how the weights came about, when it took more than one run')
     ap.add_argument('--machine', required=True); ap.add_argument('--tried', default=None, help='markdown table of the recipes tried')
     a = ap.parse_args()
     run, out, corpus = Path(a.run), Path(a.out), a.corpus and Path(a.corpus)
     cfg = json.loads((run/'config.json').read_text())
     src = run/'generator.pth' if a.epoch is None else run/'generators'/f'epoch_{a.epoch:03d}.pth'
-    G, G1 = load_generator(src), load_generator(run/'generator_l1.pth')
+    G, G1 = load_generator(src), load_generator(a.l1 or run/'generator_l1.pth')
     st = torch.load(src, weights_only=True)
     out.mkdir(parents=True, exist_ok=True)
     heldout = [Path(f).name for f in cfg['valid_files']]
@@ -84,7 +86,7 @@ def main():
 
     shipped = [f for f in files if f.parent == sample_photos_path()][:FIGURE_PHOTOS]
     gray = lambda f: colorize_full(None, f, size)
-    figure(shipped, {'input (L only)': gray, 'colorlab': lambda f: colorize_full(G, f, size), 'truth': photo_rgb}, out/'heldout.jpg')
+    figure(shipped, {'input (L only)': gray, 'colorlab': lambda f: colorize_full(G, f, size), 'truth': photo_rgb}, Path('nbs/images/heldout.jpg'))
     figure(shipped, {'input (L only)': gray, 'L1 only': lambda f: colorize_full(G1, f, size), 'colorlab (L1 + GAN)': lambda f: colorize_full(G, f, size), 'truth': photo_rgb}, out/'heldout_l1.jpg')
 
     man = {r['file']: r for p in (sample_manifest_path(), corpus and corpus.parent/'corpus-MANIFEST.csv') if p and Path(p).exists() for r in csv.DictReader(open(p))}
@@ -117,11 +119,12 @@ A pix2pix conditional GAN (lesson 7): the pix2pix U-Net of lesson 4 with {cfg['n
   the licence terms of the photos (attribution, share-alike for CC-BY-SA, GPL-2 for the Tux Paint stamps) are listed per file in the manifests.
 
 ## Training
-- Command: `{a.command}`
+- Commands: {'; then '.join(f'`{c}`' for c in a.command)}
+{a.history or ''}
 - Recipe: {cfg['pretrain_epochs']} L1 epochs (Adam 1e-4), then {cfg['epochs']} GAN epochs (Adam {cfg['lr']}, betas (0.5, 0.999), λ = {cfg['lambda_l1']:g},
   {cfg['gan_mode']} GAN loss), the learning rate decaying linearly to zero over the last {cfg['lr_decay_epochs']}; batch {cfg['bs']};
   random crops{' with zoom (min_scale ' + str(cfg['min_scale']) + ')' if cfg.get('min_scale', 1) < 1 else ''} and horizontal flips; seed {cfg['seed']}; shipped: epoch {st['epoch']}.
-- Machine: {a.machine}. Training time: {secs / 60:.0f} minutes ({secs:.0f} s, the sum of the epochs' times in `epochs.csv`).
+- Machine: {a.machine}. Training time of the last run: {secs / 60:.0f} minutes ({secs:.0f} s, the sum of the epochs' times in `epochs.csv`).
 
 ## Held-out metrics, at full resolution
 Each held-out photo colorized at its own size by `colorize` (working size {size}), against its truth. Gray is the input itself (ab = 0,
