@@ -1,21 +1,24 @@
 #!/usr/bin/env python3
-"""Compare training runs, and the epochs each kept (`--keep_every`), on their held-out photos at full resolution.
+"""Compare generators on the held-out photos of a run, at full resolution, against the gray baseline.
 
-    python scripts/compare_runs.py runs/A runs/B --corpus ../shared/data/corpus --out recipes.csv
+    python scripts/compare_runs.py --config runs/A/config.json --corpus ../shared/data/corpus --out recipes.csv \\
+        "A: L1 only=runs/A/generator_l1.pth" "A: GAN epoch 25=runs/A/generators/epoch_025.pth" \\
+        "C: 0.5=runs/A/generator_l1.pth~runs/C/generator.pth@0.5"
 
-For every run: the gray baseline, the L1-only generator (`generator_l1.pth`) and each `generators/epoch_NNN.pth` (and the
-final `generator.pth`), on the run's validation photos (`config.json`), colorized at their own size. Prints and writes one
-row per (run, generator): ab MAE and ΔCF, and both as ratios to gray. Runs must share their held-out photos to be compared."""
+Each argument is `LABEL=PATH` (a run folder, checkpoint or generator.pth) or `LABEL=PATH0~PATH1@ALPHA` (the network
+interpolation (1 − ALPHA)·G0 + ALPHA·G1, `colorlab.models.interpolate_generators`). Every photo is colorized at its own size
+(`colorize`, the generators' training size); prints and writes one row per generator: PSNR, ab MAE and ΔCF, with the ratios
+of ab MAE and ΔCF to the gray baseline's."""
 import argparse, json
 from pathlib import Path
 import pandas as pd
 from colorlab.core import sample_photos_path
-from colorlab.models import load_generator
+from colorlab.models import load_generator, interpolate_generators
 from colorlab.metrics import evaluate, summarize
 
 ap = argparse.ArgumentParser()
-ap.add_argument('runs', nargs='+'); ap.add_argument('--corpus', default=None); ap.add_argument('--out', default=None)
-ap.add_argument('--every', type=int, default=1, help='use every n-th kept generator')
+ap.add_argument('specs', nargs='+'); ap.add_argument('--config', required=True); ap.add_argument('--corpus', default=None)
+ap.add_argument('--out', default=None)
 a = ap.parse_args()
 
 def resolve(name):
@@ -23,17 +26,18 @@ def resolve(name):
         if d and (Path(d)/name).exists(): return Path(d)/name
     raise FileNotFoundError(name)
 
-rows = []
-for run in map(Path, a.runs):
-    cfg = json.loads((run/'config.json').read_text())
-    files = [resolve(Path(f).name) for f in cfg['valid_files']]
-    gens = {'L1 only': run/'generator_l1.pth', **{f'epoch {int(p.stem[6:])}': p for p in sorted((run/'generators').glob('epoch_*.pth'))[::a.every]}}
-    models = {'gray (ab = 0)': None, **{k: load_generator(p) for k, p in gens.items() if p.exists()}}
-    s = summarize(evaluate(models, files, size=cfg['size'], full=True))
-    g = s.loc['gray (ab = 0)']
-    for k, r in s.iterrows():
-        rows.append(dict(run=run.name, model=k, min_scale=cfg.get('min_scale', 1.), lambda_l1=cfg['lambda_l1'], photos=len(files),
-                         ab_mae=r.ab_mae, ab_mae_vs_gray=r.ab_mae / g.ab_mae, cf=r.cf, delta_cf=r.delta_cf, delta_cf_vs_gray=r.delta_cf / g.delta_cf))
-df = pd.DataFrame(rows).round(3)
+def generator(spec):
+    if '~' not in spec: return load_generator(spec)
+    pair, alpha = spec.rsplit('@', 1)
+    p0, p1 = pair.split('~')
+    return interpolate_generators(load_generator(p0), load_generator(p1), float(alpha))
+
+cfg = json.loads(Path(a.config).read_text())
+files = [resolve(Path(f).name) for f in cfg['valid_files']]
+models = {'gray (ab = 0)': None, **{s.split('=', 1)[0]: generator(s.split('=', 1)[1]) for s in a.specs}}
+s = summarize(evaluate(models, files, size=cfg['size'], full=True))
+g = s.loc['gray (ab = 0)']
+s = s.assign(ab_mae_vs_gray=s.ab_mae / g.ab_mae, delta_cf_vs_gray=s.delta_cf / g.delta_cf, photos=len(files))
+df = s[['photos', 'psnr', 'ab_mae', 'ab_mae_vs_gray', 'cf', 'delta_cf', 'delta_cf_vs_gray']].round(3).reset_index()
 print(df.to_string(index=False))
 if a.out: df.to_csv(a.out, index=False)

@@ -51,6 +51,11 @@ def main():
     ap.add_argument('--command', required=True, action='append', help='the exact command(s) that trained the run, in order')
     ap.add_argument('--l1', default=None, help='the L1-only baseline (default: the run folder\'s generator_l1.pth)')
     ap.add_argument('--history', default=None, help='markdown: how the weights came about, when it took more than one run')
+    ap.add_argument('--alpha', type=float, default=None, help='ship the network interpolation (1 - alpha)·L1 + alpha·GAN')
+    ap.add_argument('--before', default=None, help='a run whose first --before_epochs epochs came first (its L1 phase): history and grids join')
+    ap.add_argument('--before_epochs', type=int, default=0)
+    ap.add_argument('--recipes', default=None, help='CSV of the recipes tried (scripts/compare_runs.py), shipped as recipes.csv')
+    ap.add_argument('--fails', default=None, help='markdown: where the shipped model fails, as seen in its held-out figures')
     ap.add_argument('--machine', required=True); ap.add_argument('--tried', default=None, help='markdown table of the recipes tried')
     a = ap.parse_args()
     run, out, corpus = Path(a.run), Path(a.out), a.corpus and Path(a.corpus)
@@ -58,21 +63,35 @@ def main():
     src = run/'generator.pth' if a.epoch is None else run/'generators'/f'epoch_{a.epoch:03d}.pth'
     G, G1 = load_generator(src), load_generator(a.l1 or run/'generator_l1.pth')
     st = torch.load(src, weights_only=True)
+    if a.alpha is not None:
+        from colorlab.models import interpolate_generators
+        G = interpolate_generators(G1, G, a.alpha)
     out.mkdir(parents=True, exist_ok=True)
     heldout = [Path(f).name for f in cfg['valid_files']]
-    atomic_save(generator_state(G, st['generator'], half=True, epoch=st['epoch'], heldout=heldout), out/'generator.pth')
+    if a.before and [Path(f).name for f in json.loads((Path(a.before)/'config.json').read_text())['valid_files']] != heldout:
+        sys.exit("the two runs were not validated on the same photos")
+    off = a.before_epochs
+    meta = dict(epoch=st['epoch'] + off, heldout=heldout) | ({} if a.alpha is None else dict(alpha=a.alpha, interpolated_from=['L1 generator (epoch %d)' % off, 'GAN generator (epoch %d)' % (st['epoch'] + off)]))
+    atomic_save(generator_state(G, st['generator'], half=True, **meta), out/'generator.pth')
+    G = load_generator(out/'generator.pth')  # measure what ships: the float16 weights
     small = dict(cfg, files=[Path(f).name for f in cfg['files']], valid_files=heldout,
                  path=['<colorlab sample photos>', '<corpus: shared/data/corpus, rebuilt by make_corpus.py>'])
     atomic_write(out/'config.json', lambda p: Path(p).write_text(json.dumps(small, indent=1)))
     h = pd.read_csv(run/'history.csv'); h = h[h.epoch <= st['epoch']]
     e = pd.read_csv(run/'epochs.csv'); e = e[e.epoch <= st['epoch']]
+    if a.before:
+        hb = pd.read_csv(Path(a.before)/'history.csv'); hb = hb[hb.epoch <= off]
+        eb = pd.read_csv(Path(a.before)/'epochs.csv'); eb = eb[eb.epoch <= off]
+        h = pd.concat([hb, h.assign(epoch=h.epoch + off, iter=h.iter + len(hb))], ignore_index=True)
+        e = pd.concat([eb, e.assign(epoch=e.epoch + off)], ignore_index=True)
     atomic_write(out/'history.csv', lambda p: h.to_csv(p, index=False)); atomic_write(out/'epochs.csv', lambda p: e.to_csv(p, index=False))
-    n_pre = int((e.phase != 'gan').sum())
-    keep = sorted({1, n_pre, n_pre + 1, *range(n_pre + 10, st['epoch'] + 1, 10), st['epoch']})
+    n_pre, last = int((e.phase != 'gan').sum()), int(e.epoch.max())
+    keep = sorted({1, 5, 10, n_pre, n_pre + 1, *range(n_pre + 5, last + 1, 5), last})
     if (out/'grids').exists(): shutil.rmtree(out/'grids')
     (out/'grids').mkdir()
     for k in keep:
-        g = Image.open(run/'grids'/f'epoch_{k:03d}.png'); s = g.height // 3
+        src_grid = Path(a.before)/'grids'/f'epoch_{k:03d}.png' if a.before and k <= off else run/'grids'/f'epoch_{k - off:03d}.png'
+        g = Image.open(src_grid); s = g.height // 3
         g.crop((0, 0, 4 * s, g.height)).save(out/'grids'/f'epoch_{k:03d}.png', optimize=True)
     names = json.loads((run/'grids'/'photos.json').read_text())[:4]
     (out/'grids'/'photos.json').write_text(json.dumps(names))
@@ -98,7 +117,8 @@ def main():
         for k, r in s.iterrows():
             lines.append(f"| {k} | {r.psnr:.2f} | {r.ssim:.3f} | {r.ab_mae:.2f} | {r.ab_mae / g.ab_mae:.3f} | {r.ab_auc:.3f} | {r.cf:.1f} | {r.delta_cf:.1f} | {r.delta_cf / g.delta_cf:.3f} |")
         return '\n'.join(lines)
-    secs = float(pd.read_csv(run/'epochs.csv').query(f'epoch <= {st["epoch"]}').seconds.sum())
+    secs = float(e.seconds.sum())
+    if a.recipes: shutil.copy(a.recipes, out/'recipes.csv')
     n_s = sum(1 for f in files if f.parent == sample_photos_path())
     card = f"""# The colorizer that ships with colorlab
 
@@ -121,10 +141,11 @@ A pix2pix conditional GAN (lesson 7): the pix2pix U-Net of lesson 4 with {cfg['n
 ## Training
 - Commands: {'; then '.join(f'`{c}`' for c in a.command)}
 {a.history or ''}
-- Recipe: {cfg['pretrain_epochs']} L1 epochs (Adam 1e-4), then {cfg['epochs']} GAN epochs (Adam {cfg['lr']}, betas (0.5, 0.999), λ = {cfg['lambda_l1']:g},
+- {'Last run' if a.before else 'Recipe'}: {cfg['pretrain_epochs']} L1 epochs (Adam 1e-4), then {cfg['epochs']} GAN epochs (Adam {cfg['lr']}, betas (0.5, 0.999), λ = {cfg['lambda_l1']:g},
   {cfg['gan_mode']} GAN loss), the learning rate decaying linearly to zero over the last {cfg['lr_decay_epochs']}; batch {cfg['bs']};
-  random crops{' with zoom (min_scale ' + str(cfg['min_scale']) + ')' if cfg.get('min_scale', 1) < 1 else ''} and horizontal flips; seed {cfg['seed']}; shipped: epoch {st['epoch']}.
-- Machine: {a.machine}. Training time of the last run: {secs / 60:.0f} minutes ({secs:.0f} s, the sum of the epochs' times in `epochs.csv`).
+  random crops{' with zoom (min_scale ' + str(cfg['min_scale']) + ')' if cfg.get('min_scale', 1) < 1 else ''} and horizontal flips; seed {cfg['seed']}; shipped: {f"the network interpolation 0.{round(a.alpha * 100):02d}·(GAN epoch {st['epoch'] + off}) + {1 - a.alpha:.2f}·(L1 epoch {off})" if a.alpha is not None else f"epoch {st['epoch'] + off}"}.
+- Machine: {a.machine}. Training time of the {len(e)} epochs behind the shipped weights: {secs / 60:.0f} minutes ({secs:.0f} s, the sum of the
+  epochs' times in `epochs.csv`, which also counts the minutes other jobs and benchmarks took from the same two cores).
 
 ## Held-out metrics, at full resolution
 Each held-out photo colorized at its own size by `colorize` (working size {size}), against its truth. Gray is the input itself (ab = 0,
@@ -142,9 +163,7 @@ The {n_s} held-out photos that ship with colorlab (lesson 8 recomputes these row
 {a.tried or ''}
 
 ## Where it fails
-It has seen a few hundred photos, not ImageNet: it knows skies, water, foliage, earth and stone well, and colors large regions
-plausibly; small objects, clothing, man-made objects of arbitrary color and skin are often left pale or tinted brown/blue.
-See lesson 8 for examples.
+{a.fails or 'See lesson 8.'}
 """
     atomic_write(out/'MODEL_CARD.md', lambda p: Path(p).write_text(card))
     print(card)
