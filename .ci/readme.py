@@ -2,7 +2,8 @@
 """Write README.md from nbs/index.ipynb without Quarto (nbdev_readme needs it), or --check that they agree.
 
 Markdown cells are copied, code cells become ```python blocks followed by their text output; cells marked `#| hide`
-are left out and other `#|` directives are dropped, as nbdev does."""
+are left out and other `#|` directives are dropped, as nbdev does. Image links relative to the notebooks (`images/…`) are rewritten
+relative to the repository root (`nbs/images/…`)."""
 import json, re, sys
 from pathlib import Path
 
