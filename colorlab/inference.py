@@ -15,6 +15,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from PIL import Image, ImageOps, UnidentifiedImageError
 from fastcore.script import call_parse, Param, anno_parser
+from fastcore.imports import in_notebook
 from fastprogress.fastprogress import progress_bar
 from .core import default_device, atomic_write, PHOTO_EXTENSIONS
 from .lab import AB_SCALE, lightness, join_lab
@@ -197,8 +198,6 @@ def _fail(e, code=2):
     print(f"colorlab_colorize: error: {e}", file=sys.stderr)
     return code
 
-def _in_notebook() -> bool: return 'IPython' in sys.modules and type(sys.modules['IPython'].get_ipython()).__name__ == 'ZMQInteractiveShell'
-
 def _save(im:Image.Image, path:Path) -> Path:
     "Save `im` atomically; PNG instead where the format cannot keep transparency (JPEG, BMP)."
     fmt = Image.registered_extensions().get(path.suffix.lower(), 'PNG')
@@ -225,7 +224,7 @@ def colorlab_colorize(
     jobs, skipped, done = _jobs(photos, out), [], 0
     if not jobs: return _fail(f"no photos ({', '.join(PHOTO_EXTENSIONS)}) found in {', '.join(photos)}")
     inputs = {src.resolve() for src, _ in jobs if src.exists()}
-    bars = not quiet and len(jobs) > 1 and (sys.stdout.isatty() or _in_notebook())
+    bars = not quiet and len(jobs) > 1 and (sys.stdout.isatty() or in_notebook())
     for i, (src, dst) in enumerate(progress_bar(jobs) if bars else jobs):
         try:
             if not overwrite and (dst.resolve() in inputs or dst.with_suffix('.png').resolve() in inputs):

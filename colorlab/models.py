@@ -12,7 +12,6 @@ from pathlib import Path
 import torch
 import torch.nn as nn
 import colorlab
-from .core import atomic_save
 from .unet import unet_generator
 
 # %% ../nbs/06b_models.ipynb #bcb2c9eb
