@@ -131,14 +131,14 @@ def colorize(photo, # a path, PIL image, array (H×W, H×W×3, H×W×4) or bytes
              size:int=None, # working size: the short side the model sees (default: its training size)
              device=None, # default: CUDA if available
              strip:int=128, # rows converted at once (bounds the memory of large photos)
-             fused:bool=False, # join with the `torch.compile`d kernel: faster per photo, after a compile of seconds (many large photos)
+             fused:bool=False, # lightness and join by `torch.compile`d kernels: faster per photo, after a compile of seconds (many large photos)
             ) -> Image.Image:
     "The photo in color at its own resolution (RGBA if it had transparency): a\\*b\\* predicted at `size`, joined with the original L."
     G, train_size, m = load_model(model, device)
     dev = next((t.device for t in (*G.parameters(), *G.buffers())), torch.device('cpu'))
     px, alpha = load_photo(photo)
     H, W = px.shape[:2]
-    L = lightness(px, strip)
+    L = lightness(px, strip, fused=fused)
     s = size or train_size
     scale = min(s / min(H, W), 8 * s / max(H, W))  # short side to `s`; very long panoramas capped at 8·s
     h, w = max(1, round(H * scale)), max(1, round(W * scale))

@@ -131,15 +131,21 @@ def _tables():
                        srgb8=(_linear_to_srgb(torch.arange(65536, dtype=torch.float64) / 65535) * 255).round().byte())
     return _TABLES
 
+def _lightness8(t, gray_L, lin8, wy):  # uint8 rows (H×W gray or H×W×3 sRGB) → L*: table lookups, fused into one pass when compiled
+    if t.ndim == 2: return gray_L[t.long()]
+    lin = lin8[t.long()]
+    return 116 * _f_fast(lin[..., 0] * wy[0] + lin[..., 1] * wy[1] + lin[..., 2] * wy[2]) - 16
+
 def lightness(px, # H×W (gray) or H×W×3 (sRGB) pixels: uint8, or float in 0…1 (16-bit and float sources)
               strip:int=256, # rows at once
+              fused:bool=False, # 8-bit pixels by the `torch.compile`d kernel (the lookups in one pass)
              ) -> torch.Tensor:
     "L\* (0…100) of an image's pixels as a float32 H×W tensor, exactly as `rgb_to_lab` computes it."
     T, wy = _tables(), torch.tensor(_M[1], dtype=torch.float32)  # L* depends on the luminance Y only
     L = torch.empty(px.shape[:2], dtype=torch.float32)
     for y in range(0, px.shape[0], strip):
         t = torch.as_tensor(np.array(px[y:y + strip]))  # a copy: PIL's arrays are read-only
-        if t.ndim == 2 and t.dtype == torch.uint8: L[y:y + strip] = T['gray_L'][t.long()]; continue
+        if t.dtype == torch.uint8 and (fused or t.ndim == 2): L[y:y + strip] = _run('L8', _lightness8, fused, t, T['gray_L'], T['lin8'], wy); continue
         lin = T['lin8'][t.long()] if t.dtype == torch.uint8 else _srgb_to_linear(t.float())
         L[y:y + strip] = 116 * _f(lin if lin.ndim == 2 else lin @ wy) - 16
     return L

@@ -19,10 +19,19 @@ def make_generator(arch:str='unet', # 'unet' (lesson 4, from scratch) or 'resnet
                    size:int=64, # training image size
                    nf:int=64, # filters of the first level ('unet')
                    pretrained=False, # ImageNet weights for 'resnet18': True (download), False or a file
+                   head:str='ab', # 'ab': two channels out (regression, Tanh); 'classes': a distribution over ab classes (lesson 6c; 'unet' only)
+                   T:float=0.38, # temperature of the 'classes' head's annealed mean
+                   calibrate:float=0., # share of the class rebalancing the 'classes' head undoes when choosing colors
                   ) -> nn.Module:
     "A generator (L in, ab out) from its spec."
-    if arch == 'unet': return unet_generator(size, nf=nf)
+    if head not in ('ab', 'classes'): raise ValueError(f"Unknown head {head!r}: choose 'ab' or 'classes'")
+    if arch == 'unet':
+        G = unet_generator(size, nf=nf)
+        if head == 'ab': return G
+        from colorlab.classes import ColorClassifier, ab_bins  # lesson 6c
+        return ColorClassifier(G, ab_bins(), T, calibrate)
     if arch == 'resnet18':
+        if head != 'ab': raise ValueError("The 'classes' head is built on the 'unet' generator")
         if size % 32: raise ValueError(f"The ResNet18 U-Net needs a size that is a multiple of 32, got {size}")
         from colorlab.resunet import resnet_unet  # fastai: imported only for this generator
         return resnet_unet(size, pretrained=pretrained)
@@ -41,7 +50,7 @@ def load_checkpoint(path, device='cpu') -> dict:
     if path.is_dir(): path = path/'checkpoint.pth'
     if not path.exists(): raise FileNotFoundError(f"No colorlab checkpoint at {path}")
     try: st = torch.load(path, map_location=device, weights_only=True)
-    except Exception as e: raise ValueError(f"{path} is not a readable checkpoint ({type(e).__name__}: {str(e).splitlines()[0]})") from e
+    except Exception as e: raise ValueError(f"{path} is not a readable checkpoint ({type(e).__name__}: {(str(e).splitlines() or ['no details'])[0]})") from e
     if not isinstance(st, dict) or 'G' not in st or 'generator' not in st:
         raise ValueError(f"{path} is a PyTorch file but not a colorlab checkpoint (no generator weights and spec)")
     return st

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 from PIL import Image
 from fastprogress.fastprogress import master_bar, progress_bar
 from fastcore.basics import patch, store_attr
@@ -26,6 +27,7 @@ from .data import colorization_dls, SettingError
 from .unet import unet_generator
 from .patchgan import patch_discriminator
 from .losses import GANLoss
+from .classes import class_loss, annealed_mean, class_prior, rebalancing_weights, load_body
 from .models import make_generator, generator_state, load_checkpoint, load_generator
 
 # %% ../nbs/07_train.ipynb #f90d5c43
@@ -56,6 +58,7 @@ class Pix2Pix:
                  gan_mode:str='vanilla', # 'vanilla' (BCE) or 'lsgan'
                  pretrain_lr:float=1e-4, # Adam learning rate of the L1-only epochs
                  lr_decay_epochs:int=0, # the last this many GAN epochs decay G's and D's learning rate linearly to zero
+                 pretrain_lr_decay_epochs:int=0, # the same for the last pretraining epochs and `pretrain_lr`
                  amp=None, # mixed precision: `None` where the hardware supports it, True, False
                  channels_last:bool=None, # NHWC memory layout (default: on CUDA)
                  seed:int=42, # seeds every epoch
@@ -66,7 +69,7 @@ class Pix2Pix:
                  cbs:list=None, # more callbacks (see `fit`)
                 ):
         self.dls, self.device = dls, torch.device(dls.device or 'cpu')
-        store_attr('lambda_l1,seed,lr,lr_decay_epochs,keep_every')
+        store_attr('lambda_l1,seed,lr,lr_decay_epochs,pretrain_lr,pretrain_lr_decay_epochs,keep_every')
         self.spec = dict(spec or {})
         self.run_dir = None if run_dir is None else Path(run_dir)
         self.cl = self.device.type == 'cuda' if channels_last is None else channels_last
@@ -83,7 +86,7 @@ class Pix2Pix:
         self.scaler = torch.amp.GradScaler(self.device.type, enabled=self.amp == torch.float16)
         self.epoch, self.plan, self.history, self.epochs = 0, [], [], []
         self.hparams = dict(lambda_l1=lambda_l1, lr=lr, betas=list(betas), gan_mode=gan_mode, pretrain_lr=pretrain_lr,
-                            lr_decay_epochs=lr_decay_epochs, seed=seed)
+                            lr_decay_epochs=lr_decay_epochs, pretrain_lr_decay_epochs=pretrain_lr_decay_epochs, seed=seed)
         self.show_L, self.show_ab = self._fixed_valid(n_show)
         self.cbs = list(cbs or [])
 
@@ -95,10 +98,12 @@ class Pix2Pix:
             if sum(map(len, Ls)) >= n: break
         return torch.cat(Ls)[:n], torch.cat(abs_)[:n]
 
-    def lr_at(self, e:int) -> float:
-        "G's and D's learning rate in epoch `e` (0-based) of the plan: constant, then a linear decay over the last `lr_decay_epochs` GAN epochs."
-        j, n = self.plan[:e].count('gan'), self.plan.count('gan')  # the GAN epochs before e, and in all
-        return self.lr * min(1., (n - j) / (self.lr_decay_epochs + 1)) if self.lr_decay_epochs else self.lr
+    def lr_at(self, e:int, pre:bool=False) -> float:
+        "G's and D's learning rate in epoch `e` (0-based) of the plan (`pre`: the pretraining's): constant, then a linear decay over the last `lr_decay_epochs` GAN (`pretrain_lr_decay_epochs` pretraining) epochs."
+        lr, d = (self.pretrain_lr, self.pretrain_lr_decay_epochs) if pre else (self.lr, self.lr_decay_epochs)
+        ours = [(p != 'gan') == pre for p in self.plan]
+        j, n = sum(ours[:e]), sum(ours)  # the epochs of this phase before e, and in all
+        return lr * min(1., (n - j) / (d + 1)) if d else lr
 
     def _autocast(self): return torch.autocast(self.device.type, dtype=self.amp) if self.amp else nullcontext()
     def _fmt(self, x): return x.contiguous(memory_format=torch.channels_last) if self.cl else x
@@ -110,9 +115,15 @@ class Pix2Pix:
 # %% ../nbs/07_train.ipynb #d71f5a82
 @patch
 def train_step(self:Pix2Pix, L, ab, phase:str='gan') -> dict:
-    "One batch. 'gan': a D step on real and fake pairs, then a G step on GAN + λ·L1. 'l1' ('l2'): a G step on λ·L1 (λ·L2) only."
+    "One batch. 'gan': a D step on real and fake pairs, then a G step on GAN + λ·L1. 'l1' ('l2'): a G step on λ·L1 (λ·L2) only. 'classes': a G step on the class loss (lesson 6c)."
     L, ab = self._fmt(L), self._fmt(ab)
     self.G.train(); self.D.train()
+    if phase == 'classes':  # a `ColorClassifier`: rebalanced cross-entropy of its class logits; λ·L1 of its colors is recorded only
+        with self._autocast(): z = self.G.logits(L)
+        loss = class_loss(z, ab, self.G.centers, self.G.class_weights)
+        self._step(self.opt_pre, loss)
+        with torch.no_grad(): fake = F.interpolate(annealed_mean(z.detach(), self.G.centers, self.G.T), size=ab.shape[-2:], mode='bilinear')
+        return dict(G=loss.item(), G_GAN=math.nan, G_L1=self.lambda_l1 * (fake - ab).abs().mean().item(), D_real=math.nan, D_fake=math.nan)
     with self._autocast(): fake = self.G(L)
     g_l1 = self.lambda_l1 * (fake.float() - ab).abs().mean()
     if phase in ('l1', 'l2'):
@@ -211,11 +222,12 @@ def callback(self:Pix2Pix, name:str):
 def fit(self:Pix2Pix, epochs:int, # GAN epochs
         pretrain_epochs:int=0, # pixel-loss-only epochs first
         quiet:bool=False, # no progress bars or epoch lines
-        pretrain:str='l1', # the pixel loss of those epochs: 'l1' or 'l2'
+        pretrain:str='l1', # the loss of those epochs: 'l1', 'l2', or 'classes' (a `ColorClassifier`, lesson 6c)
         cbs:list=None, # callbacks for this call only (beside the trainer's own `cbs`)
        ):
     "Train `pretrain_epochs` L1 (or L2) epochs then `epochs` GAN epochs, continuing from `self.epoch` (a resumed or extended run)."
-    if pretrain not in ('l1', 'l2'): raise ValueError(f"pretrain must be 'l1' or 'l2', got {pretrain!r}")
+    if pretrain not in ('l1', 'l2', 'classes'): raise ValueError(f"pretrain must be 'l1', 'l2' or 'classes', got {pretrain!r}")
+    if pretrain == 'classes' and not hasattr(self.G, 'logits'): raise ValueError("pretrain='classes' needs a generator with a 'classes' head (lesson 6c)")
     if not self.plan: self.plan = [pretrain] * pretrain_epochs + ['gan'] * epochs
     else: self.plan += ['gan'] * max(0, epochs - self.plan.count('gan'))  # extend a finished or resumed run
     shown = [] if quiet else [ProgressBars() if _interactive() else EpochLog()]
@@ -227,6 +239,7 @@ def fit(self:Pix2Pix, epochs:int, # GAN epochs
             self.phase, self.batches = self.plan[e], self.dls.train
             for o in (self.opt_G, self.opt_D):
                 for g in o.param_groups: g['lr'] = self.lr_at(e)
+            for g in self.opt_pre.param_groups: g['lr'] = self.lr_at(e, pre=True)
             set_seed(self.seed + e); self.dls.train.rng = random.Random(self.seed + e)
             self.callback('before_epoch')
             for self.i, (L, ab) in enumerate(self.batches):
@@ -278,7 +291,7 @@ def save_run(self:Pix2Pix):
     atomic_save(gen, d/'generator.pth')
     if self.keep_every and self.epoch % self.keep_every == 0:
         atomic_save(generator_state(self.G, self.spec, epoch=self.epoch, half=True), d/'generators'/f'epoch_{self.epoch:03d}.pth')
-    if self.plan[self.epoch - 1] == 'l1' and self.plan[self.epoch:self.epoch + 1] != ['l1']: atomic_save(gen, d/'generator_l1.pth')
+    if self.plan[self.epoch - 1] != 'gan' and self.plan[self.epoch:self.epoch + 1] in ([], ['gan']): atomic_save(gen, d/'generator_l1.pth')  # pretraining ends
     if not (d/'grids'/'photos.json').exists():
         names = [Path(f).name for f in getattr(self.dls, 'valid_files', [])][:len(self.show_L)] or [f'photo {i}' for i in range(len(self.show_L))]
         atomic_write(d/'grids'/'photos.json', lambda p: Path(p).write_text(json.dumps(names)))
@@ -293,7 +306,9 @@ _RULES = dict(  # setting: (is it fine?, what it must be)
     min_scale=(lambda v: 0 < v <= 1, 'must be in (0, 1]'), lr=(lambda v: 0 < v < 1, 'must be between 0 and 1'),
     pretrain_lr=(lambda v: 0 < v < 1, 'must be between 0 and 1'),
     lambda_l1=(lambda v: v >= 0, 'must be 0 or more'), gan_mode=(lambda v: v in ('vanilla', 'lsgan'), "must be 'vanilla' or 'lsgan'"),
-    lr_decay_epochs=(lambda v: v >= 0, 'must be 0 or more'), n_show=(lambda v: v >= 1, 'must be at least 1'),
+    lr_decay_epochs=(lambda v: v >= 0, 'must be 0 or more'), pretrain_lr_decay_epochs=(lambda v: v >= 0, 'must be 0 or more'), n_show=(lambda v: v >= 1, 'must be at least 1'),
+    head=(lambda v: v in ('ab', 'classes'), "must be 'ab' or 'classes'"), rebalance=(lambda v: 0 <= v <= 1, 'must be between 0 and 1'),
+    T=(lambda v: 0 < v <= 10, 'must be above 0 (and at most 10)'), calibrate=(lambda v: 0 <= v <= 1, 'must be between 0 and 1'),
     keep_every=(lambda v: v >= 0, 'must be 0 or more'), init_from=(lambda v: v is None or Path(v).exists(), 'must be an existing run folder or generator.pth'))
 
 def check_settings(cfg:dict) -> dict:
@@ -302,6 +317,9 @@ def check_settings(cfg:dict) -> dict:
         if k in cfg and not ok(cfg[k]): raise SettingError(k, f"{what}, got {cfg[k]!r}")
     if cfg['epochs'] + cfg['pretrain_epochs'] == 0: raise SettingError('epochs', 'must be at least 1 when pretrain_epochs is 0: nothing to train')
     if cfg['lr_decay_epochs'] > cfg['epochs']: raise SettingError('lr_decay_epochs', f"must be at most epochs ({cfg['epochs']}), got {cfg['lr_decay_epochs']}")
+    if cfg.get('pretrain_lr_decay_epochs', 0) > cfg['pretrain_epochs']:
+        raise SettingError('pretrain_lr_decay_epochs', f"must be at most pretrain_epochs ({cfg['pretrain_epochs']}), got {cfg['pretrain_lr_decay_epochs']}")
+    if cfg.get('head') == 'classes' and cfg['arch'] != 'unet': raise SettingError('head', "'classes' is built on the 'unet' generator: use it with --arch unet")
     s = cfg['size']
     if cfg['arch'] == 'unet' and s & (s - 1): raise SettingError('size', f"must be a power of two for the 'unet' generator (64, 128, 256), got {s}")
     if cfg['arch'] == 'resnet18' and s % 32: raise SettingError('size', f"must be a multiple of 32 for the 'resnet18' generator, got {s}")
@@ -309,7 +327,7 @@ def check_settings(cfg:dict) -> dict:
 
 RUN_FILES = {'checkpoint.pth': 'everything an exact resume needs: models, optimizer states, plan, history (`colorlab_train --resume`)',
              'generator.pth': "the generator's weights and spec: what `colorlab_colorize -m` and `colorlab_evaluate` load",
-             'generator_l1.pth': 'the generator at the end of L1 pretraining: the L1-only baseline',
+             'generator_l1.pth': 'the generator at the end of its pretraining (L1, or the class loss for `--head classes`): the baseline without GAN',
              'generators/': 'with `--keep_every`: the generator of every few epochs, in half precision',
              'config.json': 'the settings of the run and the photos it trained and validated on',
              'history.csv': 'the losses of every iteration', 'epochs.csv': 'per epoch: mean losses, mean validation ab error and seconds',
@@ -327,14 +345,19 @@ def train_colorizer(path=None, # folder(s) of color photos (default: the bundled
                     size:int=64, # training image size (a power of two for 'unet', a multiple of 32 for 'resnet18')
                     arch:str='unet', # generator: 'unet' (pix2pix U-Net from scratch) or 'resnet18' (DynamicUnet on ResNet18)
                     nf:int=32, # filters of the U-Net's first level ('unet'; the pix2pix paper uses 64)
+                    head:str='ab', # 'ab': the U-Net outputs ab (pix2pix); 'classes': a distribution over colors, pretrained on the class loss (lesson 6c)
+                    rebalance:float=0.5, # 'classes': λ of the class rebalancing (1: all colors weigh the same)
+                    T:float=0.38, # 'classes': temperature of the annealed mean (1: the mean; lower: more vivid)
+                    calibrate:float=0., # 'classes': share of the rebalancing undone when choosing colors (0: vivid; 1: faithful to the photos' frequencies)
                     pretrained:bool=True, # start 'resnet18' from ImageNet weights (downloaded; offline: random, with a warning) or a file
                     init_from:str=None, # start the generator from these weights (a run folder or generator.pth of the same spec): fine-tuning
-                    pretrain_epochs:int=5, # epochs of L1-only pretraining of the generator
+                    pretrain_epochs:int=5, # epochs of pretraining the generator alone: L1 (the class loss for 'classes')
                     epochs:int=15, # epochs of GAN training
                     bs:int=16, # batch size
                     min_scale:float=1., # random zoom: training crops cover min_scale…1 of a photo's short side (1: no zoom)
                     lr:float=2e-4, # Adam learning rate of G and D
-                    pretrain_lr:float=1e-4, # Adam learning rate of the L1 epochs
+                    pretrain_lr:float=1e-4, # Adam learning rate of the pretraining epochs
+                    pretrain_lr_decay_epochs:int=0, # the last this many pretraining epochs decay pretrain_lr linearly to zero
                     lambda_l1:float=100., # weight of the L1 loss in the generator's objective
                     gan_mode:str='vanilla', # adversarial loss: 'vanilla' (BCE) or 'lsgan'
                     lr_decay_epochs:int=0, # the last this many GAN epochs decay the learning rate linearly to zero (pix2pix)
@@ -376,15 +399,20 @@ def _run(cfg, out, device, quiet, resume=False):
     names = [str(f) for f in dls.files]
     if 'files' in cfg and [Path(f).name for f in names] != [Path(f).name for f in cfg['files']]:
         raise ValueError(f"The photos in {cfg['path'] or 'the bundled sample'} changed since the run in {out} started: it can't be resumed exactly")
-    spec = dict(arch=cfg['arch'], size=cfg['size'], nf=cfg['nf'])
+    head = cfg.get('head', 'ab')  # runs of colorlab < 0.2 had no head: 'ab'
+    spec = dict(arch=cfg['arch'], size=cfg['size'], nf=cfg['nf']) | (dict(head=head, T=cfg['T'], calibrate=cfg.get('calibrate', 0.)) if head == 'classes' else {})
     G = make_generator(**spec, pretrained=False if resume else cfg['pretrained'])
     if cfg.get('init_from') and not resume:
-        G0 = load_generator(cfg['init_from'])
-        if (G0.train_size, type(G0)) != (spec['size'], type(G)): raise SettingError('init_from', f"must hold a {spec['arch']} generator of size {spec['size']}")
-        G.load_state_dict(G0.state_dict())
+        G0, what = load_generator(cfg['init_from']), f"must hold a {spec['arch']} generator of size {spec['size']} and width {spec['nf']}"
+        if head == 'classes':  # from a regression U-Net (or a classifier): all but the last up-step
+            if G0.train_size != spec['size'] or load_body(G, G0) < len(G.state_dict()) - 4: raise SettingError('init_from', what)
+        elif (G0.train_size, type(G0)) != (spec['size'], type(G)): raise SettingError('init_from', what)
+        else: G.load_state_dict(G0.state_dict())
+    if head == 'classes' and not resume:  # rare colors weigh more: weights from the training photos' colors (resuming restores them)
+        G.class_weights.copy_(rebalancing_weights(class_prior((ab for _, ab in dls.train), G.centers), cfg['rebalance']))
     t = Pix2Pix(dls, G, patch_discriminator(), lambda_l1=cfg['lambda_l1'], lr=cfg['lr'], gan_mode=cfg['gan_mode'], amp=cfg['amp'],
                 pretrain_lr=cfg.get('pretrain_lr', 1e-4),
-                lr_decay_epochs=cfg.get('lr_decay_epochs', 0), seed=cfg['seed'], run_dir=out, n_show=cfg['n_show'], spec=spec,
+                lr_decay_epochs=cfg.get('lr_decay_epochs', 0), pretrain_lr_decay_epochs=cfg.get('pretrain_lr_decay_epochs', 0), seed=cfg['seed'], run_dir=out, n_show=cfg['n_show'], spec=spec,
                 keep_every=cfg.get('keep_every', 0))
     if resume:
         t.load_state(load_checkpoint(out))
@@ -393,4 +421,4 @@ def _run(cfg, out, device, quiet, resume=False):
         cfg.update(files=names, valid_files=[str(f) for f in dls.valid_files], device=str(t.device), amp_dtype=str(t.amp), colorlab=colorlab.__version__)
         atomic_write(out/'config.json', lambda p: Path(p).write_text(json.dumps(cfg, indent=1)))
         _write_readme(out)
-    return t.fit(cfg['epochs'], cfg['pretrain_epochs'], quiet=quiet)
+    return t.fit(cfg['epochs'], cfg['pretrain_epochs'], quiet=quiet, pretrain='classes' if head == 'classes' else 'l1')

@@ -6,7 +6,8 @@
         "C: 0.5=runs/A/generator_l1.pth~runs/C/generator.pth@0.5"
 
 Each argument is `LABEL=PATH` (a run folder, checkpoint or generator.pth) or `LABEL=PATH0~PATH1@ALPHA` (the network
-interpolation (1 − ALPHA)·G0 + ALPHA·G1, `colorlab.models.interpolate_generators`). Every photo is colorized at its own size
+interpolation (1 − ALPHA)·G0 + ALPHA·G1, `colorlab.models.interpolate_generators`), optionally followed by
+`#T=0.38,calibrate=0.5`: the decoding settings of a 'classes' generator (lesson 6c), set before it colorizes. Every photo is colorized at its own size
 (`colorize`, the generators' training size); prints and writes one row per generator: PSNR, ab MAE and ΔCF, with the ratios
 of ab MAE and ΔCF to the gray baseline's."""
 import argparse, json
@@ -27,6 +28,15 @@ def resolve(name):
     raise FileNotFoundError(name)
 
 def generator(spec):
+    spec, _, opts = spec.partition('#')
+    G = _generator(spec)
+    for kv in filter(None, opts.split(',')):
+        k, v = kv.split('=')
+        if k not in ('T', 'calibrate') or not hasattr(G, k): raise ValueError(f"{kv}: only T and calibrate, of a 'classes' generator")
+        setattr(G, k, float(v))
+    return G
+
+def _generator(spec):
     if '~' not in spec: return load_generator(spec)
     pair, alpha = spec.rsplit('@', 1)
     p0, p1 = pair.split('~')

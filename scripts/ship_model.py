@@ -17,7 +17,9 @@ from colorlab.core import sample_photos_path, sample_manifest_path, atomic_save,
 from colorlab.models import load_generator, generator_state
 from colorlab.metrics import evaluate, summarize, colorize_full, photo_rgb
 
-FIGURE_PHOTOS = 6
+# The README figure's held-out photos, chosen for what they show (sky, stone, foliage, water, people, an animal, an object)
+FIGURE_PHOTOS = ['gcompris_france_citedeCarcassonne', 'gcompris_wonders_colosseum', 'gcompris_india_ajantaCave', 'gcompris_animals_narwhal',
+                 'gcompris_music_orchestra', 'gcompris_usa_statueofLiberty', 'gcompris_resource_red_panda', 'gcompris_tools_hammer2']
 
 def resolve(name, corpus):
     for d in (sample_photos_path(), corpus):
@@ -57,6 +59,8 @@ def main():
     ap.add_argument('--recipes', default=None, help='CSV of the recipes tried (scripts/compare_runs.py), shipped as recipes.csv')
     ap.add_argument('--fails', default=None, help='markdown: where the shipped model fails, as seen in its held-out figures')
     ap.add_argument('--machine', required=True); ap.add_argument('--tried', default=None, help='markdown table of the recipes tried')
+    ap.add_argument('--T', type=float, default=None, help="a 'classes' generator: the temperature it ships with (lesson 6c)")
+    ap.add_argument('--calibrate', type=float, default=None, help="a 'classes' generator: the share of rebalancing it undoes")
     a = ap.parse_args()
     run, out, corpus = Path(a.run), Path(a.out), a.corpus and Path(a.corpus)
     cfg = json.loads((run/'config.json').read_text())
@@ -66,13 +70,19 @@ def main():
     if a.alpha is not None:
         from colorlab.models import interpolate_generators
         G = interpolate_generators(G1, G, a.alpha)
+    spec = dict(st['generator'])
+    for k in ('T', 'calibrate'):
+        if getattr(a, k) is not None:
+            if spec.get('head') != 'classes': sys.exit(f"--{k} is a setting of 'classes' generators")
+            spec[k] = getattr(a, k); setattr(G, k, getattr(a, k))
+    classes = spec.get('head') == 'classes'
     out.mkdir(parents=True, exist_ok=True)
     heldout = [Path(f).name for f in cfg['valid_files']]
     if a.before and [Path(f).name for f in json.loads((Path(a.before)/'config.json').read_text())['valid_files']] != heldout:
         sys.exit("the two runs were not validated on the same photos")
     off = a.before_epochs
     meta = dict(epoch=st['epoch'] + off, heldout=heldout) | ({} if a.alpha is None else dict(alpha=a.alpha, interpolated_from=['L1 generator (epoch %d)' % off, 'GAN generator (epoch %d)' % (st['epoch'] + off)]))
-    atomic_save(generator_state(G, st['generator'], half=True, **meta), out/'generator.pth')
+    atomic_save(generator_state(G, spec, half=True, **meta), out/'generator.pth')
     G = load_generator(out/'generator.pth')  # measure what ships: the float16 weights
     small = dict(cfg, files=[Path(f).name for f in cfg['files']], valid_files=heldout,
                  path=['<colorlab sample photos>', '<corpus: shared/data/corpus, rebuilt by make_corpus.py>'])
@@ -86,7 +96,8 @@ def main():
         e = pd.concat([eb, e.assign(epoch=e.epoch + off)], ignore_index=True)
     atomic_write(out/'history.csv', lambda p: h.to_csv(p, index=False)); atomic_write(out/'epochs.csv', lambda p: e.to_csv(p, index=False))
     n_pre, last = int((e.phase != 'gan').sum()), int(e.epoch.max())
-    keep = sorted({1, 5, 10, n_pre, n_pre + 1, *range(n_pre + 5, last + 1, 5), last})
+    start = off or n_pre  # where the last run began (or its GAN epochs did)
+    keep = sorted(k for k in {1, 5, 10, start, start + 1, *range(start + 5, last + 1, 5), n_pre, last} if 1 <= k <= last)
     if (out/'grids').exists(): shutil.rmtree(out/'grids')
     (out/'grids').mkdir()
     for k in keep:
@@ -97,13 +108,14 @@ def main():
     (out/'grids'/'photos.json').write_text(json.dumps(names))
 
     files = [resolve(n, corpus) for n in heldout]
-    size = st['generator']['size']
+    size = spec['size']
     df = evaluate({'gray (ab = 0)': None, 'L1 only': G1, 'colorlab': G}, files, size=size, full=True)
     df['source'] = ['sample' if (sample_photos_path()/p).exists() else 'corpus' for p in df.photo]
     atomic_write(out/'heldout_metrics.csv', lambda p: df.round(4).to_csv(p, index=False))
     s_all, s_sample = summarize(df), summarize(df[df.source == 'sample'])
 
-    shipped = [f for f in files if f.parent == sample_photos_path()][:FIGURE_PHOTOS]
+    shipped = [sample_photos_path()/f'{n}.jpg' for n in FIGURE_PHOTOS]
+    if not set(shipped) <= set(files): sys.exit('a figure photo is not among the held-out photos')
     gray = lambda f: colorize_full(None, f, size)
     figure(shipped, {'input (L only)': gray, 'colorlab': lambda f: colorize_full(G, f, size), 'truth': photo_rgb}, Path('nbs/images/heldout.jpg'))
     figure(shipped, {'input (L only)': gray, 'L1 only': lambda f: colorize_full(G1, f, size), 'colorlab (L1 + GAN)': lambda f: colorize_full(G, f, size), 'truth': photo_rgb}, out/'heldout_l1.jpg')
@@ -122,8 +134,12 @@ def main():
     n_s = sum(1 for f in files if f.parent == sample_photos_path())
     card = f"""# The colorizer that ships with colorlab
 
-A pix2pix conditional GAN (lesson 7): the pix2pix U-Net of lesson 4 with {cfg['nf']} filters at its first level
-({sum(p.numel() for p in G.parameters()) / 1e6:.1f} M parameters), trained at {size}×{size} against a PatchGAN, after L1 pretraining.
+{f'''The pix2pix U-Net of lesson 4 with {cfg['nf']} filters at its first level, its last up-step replaced by a classifier over
+{len(G.centers)} ab classes (*Colors as classes*, lesson 6c; {sum(p.numel() for p in G.parameters()) / 1e6:.1f} M parameters), trained at {size}×{size}: started from
+the L1-trained U-Net below, then trained on the rebalanced class loss{' and as a GAN against a PatchGAN' if cfg['epochs'] else ''}. It colors with the annealed mean at
+T = {spec['T']:g}, undoing {spec['calibrate']:g} of the class rebalancing (chosen on the held-out photos, see below).''' if classes else
+f'''A pix2pix conditional GAN (lesson 7): the pix2pix U-Net of lesson 4 with {cfg['nf']} filters at its first level
+({sum(p.numel() for p in G.parameters()) / 1e6:.1f} M parameters), trained at {size}×{size} against a PatchGAN, after L1 pretraining.'''}
 `generator.pth` holds its weights in float16 ({(out/'generator.pth').stat().st_size / 1e6:.1f} MB) and the spec that rebuilds it;
 `colorlab.models.load_generator('bundled')` loads it with `weights_only=True`, and `colorize(photo)` /
 `colorlab_colorize PHOTO` use it by default.
@@ -141,15 +157,14 @@ A pix2pix conditional GAN (lesson 7): the pix2pix U-Net of lesson 4 with {cfg['n
 ## Training
 - Commands: {'; then '.join(f'`{c}`' for c in a.command)}
 {a.history or ''}
-- {'Last run' if a.before else 'Recipe'}: {cfg['pretrain_epochs']} L1 epochs (Adam 1e-4), then {cfg['epochs']} GAN epochs (Adam {cfg['lr']}, betas (0.5, 0.999), λ = {cfg['lambda_l1']:g},
-  {cfg['gan_mode']} GAN loss), the learning rate decaying linearly to zero over the last {cfg['lr_decay_epochs']}; batch {cfg['bs']};
-  random crops{' with zoom (min_scale ' + str(cfg['min_scale']) + ')' if cfg.get('min_scale', 1) < 1 else ''} and horizontal flips; seed {cfg['seed']}; shipped: {f"the network interpolation 0.{round(a.alpha * 100):02d}·(GAN epoch {st['epoch'] + off}) + {1 - a.alpha:.2f}·(L1 epoch {off})" if a.alpha is not None else f"epoch {st['epoch'] + off}"}.
+- {'Last run' if a.before else 'Recipe'}: {cfg['pretrain_epochs']} {'class-loss' if classes else 'L1'} epochs (Adam {cfg.get('pretrain_lr', 1e-4):g}{f", decaying linearly to zero over the last {cfg['pretrain_lr_decay_epochs']}" if cfg.get('pretrain_lr_decay_epochs') else ''}{f"; rebalancing λ = {cfg['rebalance']:g}" if classes else ''}){'' if not cfg['epochs'] else f", then {cfg['epochs']} GAN epochs (Adam {cfg['lr']}, betas (0.5, 0.999), λ = {cfg['lambda_l1']:g}, {cfg['gan_mode']} GAN loss), the learning rate decaying linearly to zero over the last {cfg['lr_decay_epochs']}"}; batch {cfg['bs']};
+  random crops{' with zoom (min_scale ' + str(cfg['min_scale']) + ')' if cfg.get('min_scale', 1) < 1 else ''} and horizontal flips; seed {cfg['seed']}; shipped: {f"the network interpolation 0.{round(a.alpha * 100):02d}·(GAN epoch {st['epoch'] + off}) + {1 - a.alpha:.2f}·(L1 epoch {off})" if a.alpha is not None else f"epoch {st['epoch'] + off}"}{f", decoded at T = {spec['T']:g} with calibrate = {spec['calibrate']:g}" if classes else ''}.
 - Machine: {a.machine}. Training time of the {len(e)} epochs behind the shipped weights: {secs / 60:.0f} minutes ({secs:.0f} s, the sum of the
   epochs' times in `epochs.csv`, which also counts the minutes other jobs and benchmarks took from the same two cores).
 
 ## Held-out metrics, at full resolution
 Each held-out photo colorized at its own size by `colorize` (working size {size}), against its truth. Gray is the input itself (ab = 0,
-colorfulness 0); L1 only is the same generator at the end of its L1 pretraining. ΔCF = |CF(colorized) − CF(truth)|, averaged.
+colorfulness 0); L1 only is the regression U-Net at the end of its L1 pretraining (the model's starting point{'' if classes else ', the same run'}). ΔCF = |CF(colorized) − CF(truth)|, averaged.
 Per-photo figures: `heldout_metrics.csv`.
 
 All {len(heldout)} held-out photos:
