@@ -399,7 +399,7 @@ def _run(cfg, out, device, quiet, resume=False):
     names = [str(f) for f in dls.files]
     if 'files' in cfg and [Path(f).name for f in names] != [Path(f).name for f in cfg['files']]:
         raise ValueError(f"The photos in {cfg['path'] or 'the bundled sample'} changed since the run in {out} started: it can't be resumed exactly")
-    head = cfg.get('head', 'ab')  # runs of colorlab < 0.2 had no head: 'ab'
+    head = cfg.get('head', 'ab')  # runs made before the classes head have no 'head' setting
     spec = dict(arch=cfg['arch'], size=cfg['size'], nf=cfg['nf']) | (dict(head=head, T=cfg['T'], calibrate=cfg.get('calibrate', 0.)) if head == 'classes' else {})
     G = make_generator(**spec, pretrained=False if resume else cfg['pretrained'])
     if cfg.get('init_from') and not resume:
