@@ -50,8 +50,10 @@ class EpochExplorer:
 
     def _loss_png(self, e):
         h = self.history
-        fig, axs = plt.subplots(1, 2, figsize=(10, 2.8))
-        plot_losses(h, 'generator', ax=axs[0]); plot_losses(h, 'adversarial', ax=axs[1])
+        kinds = ['generator'] + (['adversarial'] if (h.phase == 'gan').any() else [])  # a run without GAN epochs has no D curves
+        fig, axs = plt.subplots(1, len(kinds), figsize=(5 * len(kinds), 2.8), squeeze=False)
+        axs = axs[0]
+        for kind, ax in zip(kinds, axs): plot_losses(h, kind, ax=ax)
         for ax in axs: ax.axvline(e, color='crimson', lw=1.5)
         fig.tight_layout()
         b = io.BytesIO(); fig.savefig(b, format='png', dpi=80); plt.close(fig)
@@ -63,7 +65,7 @@ class EpochExplorer:
         gray, pred, truth = read_grid(self.run, e)
         for w, a in zip(self.images, (gray[i], pred[i], truth[i])): w.value = _png(a, self.scale)
         phase = self.history.query('epoch == @e').phase.iloc[0]
-        self.caption.value = f"epoch {e} of {self.n_epochs} ({'GAN' if phase == 'gan' else phase.upper() + ' pretraining'})"
+        self.caption.value = f"epoch {e} of {self.n_epochs} ({dict(gan='GAN', classes='class-loss pretraining').get(phase, phase.upper() + ' pretraining')})"
         if self._plotted != e: self.losses.value, self._plotted = self._loss_png(e), e  # redraw the plots only for a new epoch
 
     def _ipython_display_(self):
