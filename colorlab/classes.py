@@ -99,10 +99,13 @@ class ColorClassifier(nn.Module):
         "N×Q×(H/2)×(W/2) class logits of a batch of normalised L."
         return self.unet(L)
 
-    def forward(self, L:torch.Tensor) -> torch.Tensor:
-        z = self.logits(L).float()
+    def colors(self, z:torch.Tensor) -> torch.Tensor:
+        "Normalised ab, at twice the size of the class logits `z`: their annealed mean after undoing `calibrate` of the rebalancing."
+        z = z.float()
         if self.calibrate: z = z - self.calibrate * self.class_weights.log()[:, None, None]
         return F.interpolate(annealed_mean(z, self.centers, self.T), scale_factor=2, mode='bilinear', align_corners=False)
+
+    def forward(self, L:torch.Tensor) -> torch.Tensor: return self.colors(self.logits(L))
 
 # %% ../nbs/06c_classes.ipynb #fdf698a7
 def load_body(G:nn.Module, # the generator to fill

@@ -15,7 +15,6 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
 from PIL import Image
 from fastprogress.fastprogress import master_bar, progress_bar
 from fastcore.basics import patch, store_attr
@@ -27,7 +26,7 @@ from .data import colorization_dls, SettingError
 from .unet import unet_generator
 from .patchgan import patch_discriminator
 from .losses import GANLoss
-from .classes import class_loss, annealed_mean, class_prior, rebalancing_weights, load_body
+from .classes import class_loss, class_prior, rebalancing_weights, load_body
 from .models import make_generator, generator_state, load_checkpoint, load_generator
 
 # %% ../nbs/07_train.ipynb #f90d5c43
@@ -122,7 +121,7 @@ def train_step(self:Pix2Pix, L, ab, phase:str='gan') -> dict:
         with self._autocast(): z = self.G.logits(L)
         loss = class_loss(z, ab, self.G.centers, self.G.class_weights)
         self._step(self.opt_pre, loss)
-        with torch.no_grad(): fake = F.interpolate(annealed_mean(z.detach(), self.G.centers, self.G.T), size=ab.shape[-2:], mode='bilinear')
+        with torch.no_grad(): fake = self.G.colors(z.detach())  # the colors it would pick
         return dict(G=loss.item(), G_GAN=math.nan, G_L1=self.lambda_l1 * (fake - ab).abs().mean().item(), D_real=math.nan, D_fake=math.nan)
     with self._autocast(): fake = self.G(L)
     g_l1 = self.lambda_l1 * (fake.float() - ab).abs().mean()

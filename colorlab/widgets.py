@@ -52,9 +52,8 @@ class EpochExplorer:
         h = self.history
         kinds = ['generator'] + (['adversarial'] if (h.phase == 'gan').any() else [])  # a run without GAN epochs has no D curves
         fig, axs = plt.subplots(1, len(kinds), figsize=(5 * len(kinds), 2.8), squeeze=False)
-        axs = axs[0]
-        for kind, ax in zip(kinds, axs): plot_losses(h, kind, ax=ax)
-        for ax in axs: ax.axvline(e, color='crimson', lw=1.5)
+        for kind, ax in zip(kinds, axs[0]): plot_losses(h, kind, ax=ax)
+        for ax in axs[0]: ax.axvline(e, color='crimson', lw=1.5)
         fig.tight_layout()
         b = io.BytesIO(); fig.savefig(b, format='png', dpi=80); plt.close(fig)
         return b.getvalue()
