@@ -18,7 +18,7 @@ from fastcore.script import call_parse, Param, anno_parser
 from fastcore.imports import in_notebook
 from fastprogress.fastprogress import progress_bar
 from .core import default_device, atomic_write, PHOTO_EXTENSIONS
-from .lab import AB_SCALE, lightness, join_lab
+from .lab import AB_SCALE, small_lightness, join_strips
 from .models import load_generator, model_path
 
 # %% ../nbs/09_inference.ipynb #44258a6c
@@ -125,26 +125,38 @@ def _pad_to(x:torch.Tensor, m:int) -> torch.Tensor:
     if not (ph or pw): return x
     return F.pad(x, (0, pw, 0, ph), mode='reflect' if ph < h and pw < w else 'replicate')
 
+def _planes_to_image(rgb:torch.Tensor) -> Image.Image:
+    "A PIL RGB image of uint8 3×n×W planes: each plane wrapped without a copy, merged by Pillow in one pass."
+    n, w = rgb.shape[1:]
+    return Image.merge('RGB', [Image.frombuffer('L', (w, n), p, 'raw', 'L', 0, 1) for p in rgb.numpy()])
+
+def _keep_image_blocks(W:int, H:int, most:int=32):
+    "Let Pillow keep the memory blocks of a freed W×H RGB image for the next one (its `PILLOW_BLOCKS_MAX`, 0 by default; at most `most` blocks)."
+    try: need = min(most, -(-4 * W * H // Image.core.get_block_size()) + 1)  # Pillow stores RGB as 4 bytes a pixel
+    except AttributeError: return  # a Pillow without the block allocator's controls
+    if Image.core.get_blocks_max() < need: Image.core.set_blocks_max(need)
+
 @torch.no_grad()
 def colorize(photo, # a path, PIL image, array (H×W, H×W×3, H×W×4) or bytes
              model=None, # a generator, run folder, checkpoint, `generator.pth` or URL (default: the model that ships with colorlab)
              size:int=None, # working size: the short side the model sees (default: its training size)
              device=None, # default: CUDA if available
-             strip:int=128, # rows converted at once (bounds the memory of large photos)
-             fused:bool=False, # lightness and join by `torch.compile`d kernels: faster per photo, after a compile of seconds (many large photos)
+             strip:int=256, # rows converted at once (bounds the memory of large photos)
+             fused:bool=False, # for many large photos: `torch.compile`d kernels (a compile of seconds, once), output memory reused from photo to photo
             ) -> Image.Image:
     "The photo in color at its own resolution (RGBA if it had transparency): a\\*b\\* predicted at `size`, joined with the original L."
     G, train_size, m = load_model(model, device)
     dev = next((t.device for t in (*G.parameters(), *G.buffers())), torch.device('cpu'))
     px, alpha = load_photo(photo)
     H, W = px.shape[:2]
-    L = lightness(px, strip, fused=fused)
     s = size or train_size
     scale = min(s / min(H, W), 8 * s / max(H, W))  # short side to `s`; very long panoramas capped at 8·s
     h, w = max(1, round(H * scale)), max(1, round(W * scale))
-    small = F.interpolate(L[None, None], size=(h, w), mode='bilinear', antialias=True, align_corners=False) if (h, w) != (H, W) else L[None, None]
-    ab = G(_pad_to(small / 50 - 1, m).to(dev)).float().cpu()[..., :h, :w].clamp(-1, 1)  # clamped: the range it was trained on
-    im = Image.fromarray(join_lab(L, ab[0] * AB_SCALE, strip, fused=fused))  # enlarged to H×W strip by strip, joined with the photo's own L
+    small = small_lightness(px, (h, w), strip, fused)  # the photo's L* at the model's size, computed strip by strip
+    ab = G(_pad_to(small[None, None] / 50 - 1, m).to(dev)).float().cpu()[..., :h, :w].clamp(-1, 1)  # clamped: the range it was trained on
+    if fused: _keep_image_blocks(W, H)  # the next photo's output reuses this one's pages once it is freed (saved)
+    im = Image.new('RGB', (W, H))
+    for y0, _, rgb in join_strips(px, ab[0] * AB_SCALE, strip, fused): im.paste(_planes_to_image(rgb), (0, y0))  # a*b* enlarged, joined with the photo's own L*
     if alpha is not None: im.putalpha(Image.fromarray(alpha))
     return im
 
