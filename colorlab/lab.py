@@ -38,7 +38,7 @@ def _srgb_lut(device):
     return _LUTS[device]
 
 def _rgb_to_lab(rgb, lut, f=_f):
-    if rgb.dtype == torch.uint8: r, g, b = lut[rgb.long()].unbind(-3)  # 256-entry table: no pow for 8-bit input
+    if rgb.dtype == torch.uint8: r, g, b = lut[rgb.int()].unbind(-3)  # 256-entry table: no pow for 8-bit input (an int32 index: cheaper than int64 in the compiled loop)
     else:                        r, g, b = _srgb_to_linear(rgb).unbind(-3)
     fx, fy, fz = (f(t) for t in _mix(_M, r, g, b))
     return torch.stack([116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)], dim=-3)
@@ -95,7 +95,8 @@ def lab_to_rgb(lab:torch.Tensor, # N×3×H×W or 3×H×W L\*a\*b\*
     _check_rgb(lab, 'lab')
     if not lab.is_floating_point() or lab.dtype in (torch.float16, torch.bfloat16): lab = lab.float()
     rgb = _run('lab_to_rgb', _lab_to_rgb, fused, lab)
-    return rgb.clamp(0, 1) if clip else rgb
+    if not clip: return rgb
+    return rgb.clamp(0, 1) if rgb.requires_grad else rgb.clamp_(0, 1)  # in place where autograd allows: one output buffer, not two
 
 # %% ../nbs/01_lab.ipynb #39bb9a59
 AB_SCALE = 110.
