@@ -7,6 +7,7 @@ reimplementation of the classic tutorial's loop (a `Dataset` whose `__getitem__`
 it to Lab with scikit-image, every epoch; float32 throughout). Same generator (the pix2pix U-Net, 64 filters), same
 discriminator, batch size, photos and number of steps, in the same run. Each side runs in its own process so that its
 peak memory is its own. Prints images/s of each, the ratio, and the peak memory (RSS on the CPU, allocated on CUDA).
+On the CPU both sides' convolutions are then profiled for two more steps: their time bounds what any trainer can gain.
 Usage: python bench/train.py [--size 128] [--bs 16] [--n 96] [--epochs 3] [--threads 2] [--device cpu]"""
 import argparse, json, os, resource, subprocess, sys, time, warnings
 import numpy as np, torch
@@ -38,6 +39,15 @@ def timed_epochs(step, batches, n_epochs, dev):
     return imgs, time.perf_counter() - t0
 
 
+def conv_seconds(step, batches, dev, n=2):
+    "Seconds per step spent in convolutions (forward and backward, by PyTorch's profiler) over `n` steps."
+    from torch.profiler import profile, ProfilerActivity
+    bs = [b for _, b in zip(range(n), batches())]
+    with profile(activities=[ProfilerActivity.CPU]) as prof:
+        for L, ab in bs: step(L, ab)
+    return sum(e.self_cpu_time_total for e in prof.key_averages() if 'conv' in e.key) / len(bs) / 1e6 if dev.type == 'cpu' else float('nan')
+
+
 def run_side(side):
     torch.set_num_threads(a.threads)
     warnings.simplefilter('ignore')
@@ -56,7 +66,7 @@ def run_side(side):
         t = Pix2Pix(dls, G, D)
         setup = time.perf_counter() - t_setup
         imgs, secs = timed_epochs(t.train_step, lambda: dls.train, a.epochs, dev)
-        extra = dict(amp=str(t.amp), channels_last=t.cl)
+        extra = dict(amp=str(t.amp), channels_last=t.cl, conv=conv_seconds(t.train_step, lambda: dls.train, dev))
     else:
         from torch.utils.data import Dataset, DataLoader
         from torchvision import transforms
@@ -92,7 +102,7 @@ def run_side(side):
             for q in D.parameters(): q.requires_grad = True
         setup = time.perf_counter() - t_setup
         imgs, secs = timed_epochs(step, lambda: dl, a.epochs, dev)
-        extra = dict(amp='None', channels_last=False)
+        extra = dict(amp='None', channels_last=False, conv=conv_seconds(step, lambda: dl, dev))
     print(json.dumps(dict(side=side, imgs=imgs, secs=secs, ips=imgs / secs, setup=setup, peak_mb=peak_mb(dev), **extra)))
 
 
@@ -111,4 +121,8 @@ print(f"  classic loop (per-image decode + resize + scikit-image Lab, float32): 
       f"peak memory {c['peak_mb']:7.0f} MB")
 print(f"  colorlab (cached photos, batched Lab, amp={k['amp']}, channels_last={k['channels_last']}):  {k['ips']:6.1f} img/s  "
       f"peak memory {k['peak_mb']:7.0f} MB   (decode+resize cache built once in {k['setup']:.1f} s)")
+if a.device == 'cpu':  # where the time goes: a step is mostly convolutions, and 16-bit helps them only as much as the CPU allows
+    cs, ks = a.bs / c['ips'], a.bs / k['ips']
+    print(f"  convolutions (profiled): classic {c['conv']:.2f} of its {cs:.2f} s a step, colorlab {k['conv']:.2f} of its {ks:.2f} s "
+          f"({c['conv'] / k['conv']:.2f}x faster); were everything else free, colorlab could reach {cs / k['conv']:.2f}x")
 print(f"ratio: {k['ips'] / c['ips']:.2f}x images/s (colorlab vs classic; goal >= 2x on the CPU)")
