@@ -14,7 +14,7 @@ as it is computed, and each output strip is joined from the photo's own pixels a
 so the only large buffers are the decoded pixels and that image. The ratio line reports the fused path against the goal
 of 8 ms per megapixel.
 Usage: python bench/colorize.py [--size 256] [--width 4000] [--height 3000] [--threads 2] [--repeats 3]"""
-import argparse, json, os, resource, subprocess, sys, tempfile, time, warnings
+import argparse, json, resource, subprocess, sys, tempfile, time, warnings
 from pathlib import Path
 import numpy as np, torch
 from PIL import Image

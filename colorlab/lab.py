@@ -134,7 +134,8 @@ def _tables():
     return _TABLES
 
 # Tables are indexed with int32, not int64, and hold 32-bit values (the 8-bit levels too): in the compiled loop that halves the
-# index arithmetic and lets the lookups be vector gathers. Measured: the join takes a fifth less time than with int64 and bytes.
+# index arithmetic and lets the lookups be vector gathers. Measured here: the join's loop about a quarter faster than with
+# int64 indices into a byte table.
 def _lightness8(t, gray_L, lin8, wy):  # uint8 rows (H×W gray or H×W×3 sRGB) → L*: table lookups, fused into one pass when compiled
     if t.ndim == 2: return gray_L[t.int()]
     lin = lin8[t.int()]
