@@ -2,7 +2,7 @@
 """Benchmark: images per second of a full pix2pix training step, data loading included.
 
 colorlab's trainer (`colorization_dls` + `Pix2Pix.train_step`: photos decoded and resized once and cached, Lab computed
-per batch on the device, mixed precision where the hardware has it, channels-last on CUDA) against a plain
+per batch on the device, mixed precision where the hardware has it, channels-last on CUDA, fused Adam) against a plain
 reimplementation of the classic tutorial's loop (a `Dataset` whose `__getitem__` decodes and resizes the JPEG and converts
 it to Lab with scikit-image, every epoch; float32 throughout). Same generator (the pix2pix U-Net, 64 filters), same
 discriminator, batch size, photos and number of steps, in the same run. Each side runs in its own process so that its
