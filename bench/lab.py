@@ -5,9 +5,9 @@ colorlab's batched conversion (eager, and the fused `torch.compile` kernel) agai
 the way classic colorization tutorials call it inside `Dataset.__getitem__`. Same photos, same run; prints the time of
 each, the speed ratios, the compile warm-up (separately) and the largest difference from scikit-image.
 colorlab converts the photos as training does, in batches of --bs (16, `colorlab_train`'s default), and also as one
-batch of all 64. The second costs more than its arithmetic: its 50 MB output is larger than what glibc's malloc reuses
+batch of all 64. The second costs more than its arithmetic: its 48 MB output is larger than what glibc's malloc reuses
 from its heap (32 MB at most), so every call maps fresh memory and pays one page fault per 4 KB page; batches of 16
-(12.5 MB) reuse the same memory from call to call. Both are printed; the ratio line reports the training's batches.
+(12 MB) reuse the same memory from call to call. Both are printed; the ratio line reports the training's batches.
 Usage: python bench/lab.py [--n 64] [--size 256] [--bs 16] [--threads 2] [--repeats 5]"""
 import argparse, time, warnings
 import numpy as np, torch
