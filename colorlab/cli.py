@@ -6,7 +6,7 @@
 __all__ = ['colorlab_train', 'colorlab_evaluate']
 
 # %% ../nbs/10_cli.ipynb #072d2618
-import signal, sys, warnings
+import os, signal, sys, warnings
 from pathlib import Path
 from fastcore.script import call_parse, Param
 from fastcore.meta import delegates
@@ -26,10 +26,10 @@ def _interrupt(signum, frame): raise KeyboardInterrupt
 
 class _WarningsToStderr(warnings.catch_warnings):
     "Within this context, every warning is one line on stderr, prefixed with the command's name."
-    def __init__(self, cmd): super().__init__(); self.cmd = cmd
+    def __init__(self, cmd, show:bool=True): super().__init__(); self.cmd, self.show = cmd, show
     def __enter__(self):
         super().__enter__()
-        warnings.simplefilter('always')
+        warnings.simplefilter('always' if self.show else 'ignore')  # several processes (torchrun): the first one speaks
         warnings.showwarning = lambda msg, *a, **k: print(f"{self.cmd}: warning: {msg}", file=sys.stderr)
 
 class _StopOnSigterm:
@@ -50,10 +50,10 @@ def colorlab_train(
     amp:bool=True, # mixed precision where the hardware supports it (--no-amp: float32 only)
     resume:bool=False, # continue the run in --out from its last checkpoint (its saved settings)
     **kwargs):
-    "Train a colorizer (L1 pretraining, then pix2pix cGAN) on a folder of color photos and write a run folder."
-    t = None
+    "Train a colorizer (L1 pretraining, then pix2pix cGAN) on a folder of color photos and write a run folder; under `torchrun`, as one of several processes (lesson 7b)."
+    t, rank = None, int(os.environ.get('RANK', 0))  # under torchrun: rank 0 speaks and writes
     try:
-        with _StopOnSigterm(), _WarningsToStderr('colorlab_train'):
+        with _StopOnSigterm(), _WarningsToStderr('colorlab_train', show=rank == 0):
             if resume: t = resume_colorizer(out, epochs=epochs, device=kwargs.get('device'), quiet=kwargs.get('quiet', False))
             else:
                 if isinstance(path, (str, Path)): path = [path]  # one folder, called from Python
@@ -63,12 +63,12 @@ def colorlab_train(
                     path = path[0] if len(path) == 1 else path
                 t = train_colorizer(path, out, amp=None if amp else False, **({} if epochs is None else dict(epochs=epochs)), **kwargs)
     except KeyboardInterrupt: return 130
-    except TrainingDiverged as e: return _fail('colorlab_train', e, 1)
-    except (OSError, ValueError, RuntimeError) as e: return _fail('colorlab_train', e)
+    except TrainingDiverged as e: return _fail('colorlab_train' + (f' (rank {rank})' if rank else ''), e, 1)
+    except (OSError, ValueError, RuntimeError) as e: return _fail('colorlab_train' + (f' (rank {rank})' if rank else ''), e)
     finally:
-        if (Path(out)/'history.csv').exists(): write_loss_plots(out, out)
+        if rank == 0 and (Path(out)/'history.csv').exists(): write_loss_plots(out, out)
     last = t.epochs[-1] if t.epochs else None
-    if last: print(f"Trained {t.epoch} epochs; validation |Δab| {last['valid_ab_mae']:.2f}. Run folder: {Path(out).resolve()}")
+    if last and rank == 0: print(f"Trained {t.epoch} epochs; validation |Δab| {last['valid_ab_mae']:.2f}. Run folder: {Path(out).resolve()}")
     return 0
 
 # %% ../nbs/10_cli.ipynb #1067248b
