@@ -15,6 +15,7 @@ import torch
 import matplotlib.pyplot as plt
 from PIL import Image
 from fastcore.parallel import parallel
+warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai 2.8 scripts a few layers at import: PyTorch's notice, not ours to act on
 from fastai.vision.all import (DataBlock, ImageBlock, RandomSplitter, Resize, ResizeMethod, FlipItem,
                                ItemTransform, RandTransform, get_files, untar_data, URLs, noop)
 from .core import sample_photos_path, default_device, PHOTO_EXTENSIONS

@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['D65', 'AB_SCALE', 'rgb_to_lab', 'lab_to_rgb', 'normalize_lab', 'denormalize_lab', 'rgb_to_L_ab', 'L_ab_to_rgb',
            'in_srgb_gamut', 'lightness', 'small_lightness', 'lab_to_rgb8', 'join_strips', 'join_lab',
-           'show_lab_channels', 'show_ab_plane', 'lab_swatch']
+           'show_lab_channels', 'show_ab_plane', 'lab_swatch', 'ab_slices']
 
 # %% ../nbs/01_lab.ipynb #b5e638ce
-import warnings
+import logging, warnings
 import numpy as np
 import torch
 import torch.nn.functional as F
@@ -56,9 +56,15 @@ def _lab_to_rgb(lab):
 
 # %% ../nbs/01_lab.ipynb #cfac7590
 _COMPILED = {}
+class _NoCudaNote(logging.Filter):
+    "Drops PyTorch's note that it found no CUDA runtime while compiling for the CPU: true of every CPU-only machine, and not a problem."
+    def filter(self, record): return 'No CUDA runtime is found' not in record.getMessage()
+
 def _maybe_fused(name, fn, fused):
     if not fused: return fn
     if name not in _COMPILED:
+        log = logging.getLogger('torch.utils.cpp_extension')
+        if not any(isinstance(f, _NoCudaNote) for f in log.filters): log.addFilter(_NoCudaNote())
         try: _COMPILED[name] = torch.compile(fn, dynamic=True)
         except Exception as e:  # no compiler on this platform
             warnings.warn(f"torch.compile unavailable ({e}); using eager Lab conversion")
@@ -246,14 +252,17 @@ def show_lab_channels(rgb:torch.Tensor, figsize=(12, 3.2), axs=None):
     return axs
 
 # %% ../nbs/01_lab.ipynb #dc06019d
+def _ab_plane(L:float, n:int):
+    "n×n×3 sRGB (float, 0…1) of the (a\*, b\*) plane at lightness `L`, a\* to the right and b\* up, colors outside the sRGB gamut white."
+    a, b = torch.meshgrid(torch.linspace(-110, 110, n), torch.linspace(110, -110, n), indexing='xy')
+    lab = torch.stack([torch.full_like(a, L), a, b])[None]
+    return torch.where(in_srgb_gamut(lab)[:, None], lab_to_rgb(lab), torch.ones(1))[0].permute(1, 2, 0)
+
 def show_ab_plane(L:float=50., n:int=201, ax=None):
     "Draw the (a\*, b\*) plane at lightness `L`, colors outside the sRGB gamut in white."
     import matplotlib.pyplot as plt  # here, not at the top: colorizing a photo needs no plotting
-    a, b = torch.meshgrid(torch.linspace(-110, 110, n), torch.linspace(110, -110, n), indexing='xy')
-    lab = torch.stack([torch.full_like(a, L), a, b])[None]
-    rgb = torch.where(in_srgb_gamut(lab)[:, None], lab_to_rgb(lab), torch.ones(1))
     if ax is None: _, ax = plt.subplots(figsize=(3.5, 3.5))
-    ax.imshow(rgb[0].permute(1, 2, 0).numpy(), extent=(-110, 110, -110, 110))
+    ax.imshow(_ab_plane(L, n).numpy(), extent=(-110, 110, -110, 110))
     ax.set_xlabel('a*'); ax.set_ylabel('b*'); ax.set_title(f'L* = {L:g}')
     return ax
 
@@ -276,4 +285,23 @@ def lab_swatch(L:float=60., a:float=40., b:float=30.):
     update()
     box = W.HBox([W.VBox(list(sl.values())), patch])
     box.sliders, box.patch = sl, patch
+    return box
+
+# %% ../nbs/01_lab.ipynb #c2d6f8b4
+def ab_slices(Ls=range(10, 100, 10), # the lightnesses L* to draw
+              n:int=121, # pixels a side of each picture
+              width:int=240): # shown this many pixels wide
+    "A slider over lightness L\* and the (a\*, b\*) plane drawn at each (as `show_ab_plane`), linked in the browser: works without a kernel."
+    import io
+    import ipywidgets as W
+    from PIL import Image
+    from colorlab.core import frame_slider
+    def png(L):
+        b = io.BytesIO(); Image.fromarray((_ab_plane(L, n).numpy() * 255).round().astype(np.uint8)).save(b, format='PNG')
+        return b.getvalue()
+    frames = {f'{L:g}': W.Image(value=png(L), format='png', width=width, height=width) for L in Ls}
+    slider, stack = frame_slider(frames, 'L*', value=list(frames)[len(frames) // 2])
+    note = W.HTML('<small>a* from −110 (green, left) to +110 (red, right); b* from −110 (blue, bottom) to +110 (yellow, top); white: no sRGB color</small>')
+    box = W.VBox([slider, stack, note])
+    box.slider, box.stack = slider, stack
     return box

@@ -11,6 +11,7 @@ from pathlib import Path
 import torch
 import torch.nn as nn
 from torchvision.models import resnet18, ResNet18_Weights
+warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai 2.8 scripts a few layers at import: PyTorch's notice, not ours to act on
 from fastai.vision.all import create_body, DynamicUnet, Learner, L1LossFlat
 
 # %% ../nbs/05_resunet.ipynb #a2ce4ec7
