@@ -4,11 +4,11 @@
 
 # %% auto #0
 __all__ = ['PHOTO_EXTENSIONS', 'set_seed', 'in_test', 'lesson_setup', 'default_device', 'dry_run', 'full_run', 'recipe',
-           'sample_photos_path', 'sample_manifest_path', 'is_photo_file', 'atomic_write', 'atomic_save', 'frame_slider',
-           'link_index']
+           'sample_photos_path', 'sample_manifest_path', 'is_photo_file', 'atomic_write', 'atomic_save', 'shown_when',
+           'linked_frames']
 
 # %% ../nbs/00_core.ipynb #593bcafb
-import os, random, tempfile
+import html, json, os, random, re, tempfile
 from pathlib import Path
 import numpy as np
 import torch
@@ -106,23 +106,40 @@ def atomic_save(obj, path):
     return atomic_write(path, lambda tmp: torch.save(obj, tmp))
 
 # %% ../nbs/00_core.ipynb #f3c8d2e5
-def frame_slider(frames:dict, # label → widget shown at that position of the slider (an `Image`, a box of them, ...)
-                 description:str='', # the slider's label
-                 value=None, # the label shown first (default: the first)
-                 **kwargs): # more arguments of the `SelectionSlider`
-    "A `SelectionSlider` over `frames`' labels and a `Stack` of the frames, linked in the browser (`jslink`): works with no kernel."
-    import ipywidgets as W
-    if not frames: raise ValueError("frame_slider needs at least one frame")
-    slider = W.SelectionSlider(options=list(frames), value=list(frames)[0] if value is None else value,
-                               description=description, continuous_update=True, **kwargs)
-    stack = W.Stack(list(frames.values()), selected_index=slider.index)
-    link_index(slider, stack)
-    return slider, stack
+def shown_when(html:str, **at) -> str:
+    "`html` in a block that a `linked_frames` view shows only while each named control is at the given index."
+    return f'<div data-show="{" ".join(f"{k}={int(i)}" for k, i in at.items())}">{html}</div>'
 
-def link_index(control, # a selection widget: a `SelectionSlider`, `Dropdown`, ...
-               stack): # a `Stack` with as many children as `control` has options
-    "Show the child of `stack` chosen by `control`: linked in the browser (`jslink`) and in Python (`dlink`)."
-    import ipywidgets as W
-    stack.links = getattr(stack, 'links', []) + [W.jslink((control, 'index'), (stack, 'selected_index')),
-                                                 W.dlink((control, 'index'), (stack, 'selected_index'))]
-    return stack
+_SHOW = ("const v=this.closest('.colorlab-frames'),at={};v.querySelectorAll('[data-control]').forEach(c=>at[c.dataset.control]=c.value);"
+         "v.querySelectorAll('[data-show]').forEach(b=>b.style.display=b.dataset.show.split(' ').every(kv=>at[kv.split('=')[0]]===kv.split('=')[1])?'':'none');"
+         "v.querySelectorAll('[data-readout]').forEach(r=>{const c=v.querySelector(`[data-control=${r.dataset.readout}]`);r.textContent=JSON.parse(c.dataset.labels)[c.value];});")
+
+def _visible(html:str, at:dict) -> str:
+    "`html` with each `shown_when` block hidden unless the controls' starting positions match it (so that it shows right before any script runs)."
+    def f(m):
+        ok = all(at.get(k) == int(i) for k, i in (kv.split('=') for kv in m.group(1).split(' ')))
+        return m.group(0) if ok else m.group(0)[:-1] + ' style="display:none">'
+    return re.sub(r'<div data-show="([^"]*)">', f, html)
+
+def linked_frames(body:str, # the view's HTML: its `shown_when` blocks come and go with the controls
+                  slider:tuple, # (name, option labels[, starting index]): the slider
+                  *selects:tuple, # further controls, drop-downs: (name, option labels[, starting index]) each
+                  description:str=None, # the slider's label (default: its name)
+                 ):
+    "A view whose slider and drop-downs show the `shown_when` blocks of `body` in the browser, with no kernel: an `IPython.display.HTML`."
+    from IPython.display import HTML
+    at, controls = {}, []
+    for k, (name, labels, *start) in enumerate([slider, *selects]):
+        labels = [str(l) for l in labels]
+        if not labels: raise ValueError(f"control {name!r} has no options")
+        i = at[name] = start[0] if start else 0
+        if k == 0:
+            controls.append(f'<label style="display:inline-flex;align-items:center;gap:6px">{html.escape(description or name)} '
+                            f'<input type="range" data-control="{name}" min="0" max="{len(labels) - 1}" step="1" value="{i}" '
+                            f'data-labels="{html.escape(json.dumps(labels))}" oninput="{html.escape(_SHOW)}" style="width:{min(480, 60 + 40 * len(labels))}px">'
+                            f'<b data-readout="{name}">{html.escape(labels[i])}</b></label>')
+        else:
+            opts = ''.join(f'<option value="{j}"{" selected" if j == i else ""}>{html.escape(l)}</option>' for j, l in enumerate(labels))
+            controls.append(f'<label>{html.escape(name)} <select data-control="{name}" onchange="{html.escape(_SHOW)}">{opts}</select></label>')
+    return HTML(f'<div class="colorlab-frames"><div style="display:flex;gap:24px;align-items:center;margin-bottom:6px">{"".join(controls)}</div>'
+                f'{_visible(body, at)}</div>')

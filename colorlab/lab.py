@@ -291,17 +291,15 @@ def lab_swatch(L:float=60., a:float=40., b:float=30.):
 def ab_slices(Ls=range(10, 100, 10), # the lightnesses L* to draw
               n:int=121, # pixels a side of each picture
               width:int=240): # shown this many pixels wide
-    "A slider over lightness L\* and the (a\*, b\*) plane drawn at each (as `show_ab_plane`), linked in the browser: works without a kernel."
-    import io
-    import ipywidgets as W
+    "A slider over lightness L\* and the (a\*, b\*) plane drawn at each (as `show_ab_plane`), chosen in the browser: works without a kernel."
+    import base64, io
     from PIL import Image
-    from colorlab.core import frame_slider
-    def png(L):
+    from colorlab.core import linked_frames, shown_when
+    def img(L):
         b = io.BytesIO(); Image.fromarray((_ab_plane(L, n).numpy() * 255).round().astype(np.uint8)).save(b, format='PNG')
-        return b.getvalue()
-    frames = {f'{L:g}': W.Image(value=png(L), format='png', width=width, height=width) for L in Ls}
-    slider, stack = frame_slider(frames, 'L*', value=list(frames)[len(frames) // 2])
-    note = W.HTML('<small>a* from −110 (green, left) to +110 (red, right); b* from −110 (blue, bottom) to +110 (yellow, top); white: no sRGB color</small>')
-    box = W.VBox([slider, stack, note])
-    box.slider, box.stack = slider, stack
-    return box
+        return f'<img src="data:image/png;base64,{base64.b64encode(b.getvalue()).decode()}" width="{width}" height="{width}" alt="the (a*, b*) plane at L* = {L:g}">'
+    Ls = list(Ls)
+    body = ''.join(shown_when(img(L), L=i) for i, L in enumerate(Ls))
+    body += ('<small>a* from −110 (green, left) to +110 (red, right); b* from −110 (blue, bottom) to +110 (yellow, top); '
+             'white: no sRGB color</small>')
+    return linked_frames(body, ('L', [f'{L:g}' for L in Ls], len(Ls) // 2), description='L*')

@@ -6,14 +6,14 @@
 __all__ = ['linked_explorer', 'EpochExplorer']
 
 # %% ../nbs/08a_widgets.ipynb #08f62498
-import io, json
+import base64, io, json
 from pathlib import Path
 import numpy as np
 import matplotlib.pyplot as plt
 import ipywidgets as widgets
 from PIL import Image
 from .runs import read_grid, read_history, plot_losses
-from .core import frame_slider, link_index
+from .core import linked_frames, shown_when
 
 # %% ../nbs/08a_widgets.ipynb #46c07a70
 def _png(a:np.ndarray, scale:int=1) -> bytes:
@@ -52,28 +52,29 @@ def _loss_png(history, e:int) -> bytes:
     b = io.BytesIO(); fig.savefig(b, format='png', dpi=80); plt.close(fig)
     return b.getvalue()
 
+def _img(data:bytes, fmt:str, width:int=None) -> str:
+    "An <img> holding the picture itself (a data: URL): the page needs nothing else to show it."
+    return f'<img src="data:image/{fmt};base64,{base64.b64encode(data).decode()}"' + (f' width="{width}" height="{width}"' if width else '') + '>'
+
 def linked_explorer(run, # a run folder written by `train_colorizer` / `colorlab_train`
                     epochs=None, # the epochs to show (default: every epoch with a snapshot)
                     width:int=224, # pixels each photo is shown wide
-                   ) -> widgets.VBox:
-    "The epoch explorer drawn ahead of time (starting at the first epoch), its slider and photo choice linked in the browser: it works without a kernel."
+                   ):
+    "The epoch explorer drawn ahead of time (starting at the first epoch), its slider and photo choice working in the browser: no kernel needed."
     saved, names, history = _snapshots(run)
     epochs = list(epochs or saved)
     if missing := [e for e in epochs if e not in saved]: raise ValueError(f"No snapshot of epoch(s) {missing} in {run}: it has {saved}")
     grids = {e: read_grid(run, e) for e in epochs}
     gray, _, truth = grids[epochs[0]]
-    img = lambda a: widgets.Image(value=_jpeg(a), format='jpeg', width=width, height=width)
-    epoch, captions = frame_slider({str(e): widgets.HTML(_caption(history, e)) for e in epochs}, 'epoch', value=str(epochs[0]))
-    def at_epoch(frames): return link_index(epoch, widgets.Stack(frames, selected_index=epoch.index))  # one child per epoch
-    losses = at_epoch([widgets.Image(value=_loss_png(history, e), format='png') for e in epochs])
-    def photo_row(i):
-        cols = (('input (L)', img(gray[i])), ('colorized', at_epoch([img(grids[e][1][i]) for e in epochs])), ('truth', img(truth[i])))
-        return widgets.HBox([widgets.VBox([widgets.HTML(f'<b>{t}</b>'), w]) for t, w in cols])
-    photo = widgets.Dropdown(options=[(nm, i) for i, nm in enumerate(names)], value=0, description='photo')
-    photos = link_index(photo, widgets.Stack([photo_row(i) for i in range(len(names))], selected_index=0))
-    box = widgets.VBox([widgets.HBox([epoch, photo]), captions, photos, losses])
-    box.epoch, box.photo, box.captions, box.photos, box.losses = epoch, photo, captions, photos, losses
-    return box
+    def col(title, inner): return f'<div><b>{title}</b><br>{inner}</div>'
+    def row(i):  # photo i: its input and truth, and its colorization at each epoch
+        pred = ''.join(shown_when(_img(_jpeg(grids[e][1][i]), 'jpeg', width), epoch=k) for k, e in enumerate(epochs))
+        return (f'<div style="display:flex;gap:8px">{col("input (L)", _img(_jpeg(gray[i]), "jpeg", width))}'
+                f'{col("colorized", pred)}{col("truth", _img(_jpeg(truth[i]), "jpeg", width))}</div>')
+    captions = ''.join(shown_when(_caption(history, e), epoch=k) for k, e in enumerate(epochs))
+    photos = ''.join(shown_when(row(i), photo=i) for i in range(len(names)))
+    losses = ''.join(shown_when(_img(_loss_png(history, e), 'png'), epoch=k) for k, e in enumerate(epochs))
+    return linked_frames(captions + photos + losses, ('epoch', [str(e) for e in epochs]), ('photo', names))
 
 # %% ../nbs/08a_widgets.ipynb #a2c4e6f8
 class EpochExplorer:
