@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['shard_indices', 'shard_dl', 'process_device', 'Distributed']
 
-# %% ../nbs/07b_distributed.ipynb #887f18e5
+# %% ../nbs/07b_distributed.ipynb #95d3d408
 import os
 from datetime import timedelta
 import torch
@@ -14,7 +14,7 @@ import torch.distributed as dist
 from torch.nn.parallel import DistributedDataParallel as DDP
 from .train import Alone
 
-# %% ../nbs/07b_distributed.ipynb #dac07ff4
+# %% ../nbs/07b_distributed.ipynb #1b9ab944
 def shard_indices(idxs, # an epoch's order of items
                   rank:int, world:int, # this process, and how many there are
                   pad:bool=True, # pad to a multiple of `world` with the first items (equal shares); `False`: shares may differ by one
@@ -24,14 +24,14 @@ def shard_indices(idxs, # an epoch's order of items
     if pad and len(idxs) % world: idxs += (idxs * world)[:world - len(idxs) % world]
     return idxs[rank::world]
 
-# %% ../nbs/07b_distributed.ipynb #8deabfb0
+# %% ../nbs/07b_distributed.ipynb #e55d978b
 def shard_dl(dl, # a fastai `DataLoader` (it shuffles, or not)
              rank:int, world:int, pad:bool=True):
     "A `DataLoader` over `dl`'s photos and transforms whose every epoch is rank `rank`'s share of `dl`'s order for that epoch (`shard_indices`)."
     n = len(shard_indices(range(dl.n), rank, world, pad))
     return dl.new(n=n, get_idxs=lambda: shard_indices(dl.get_idxs(), rank, world, pad))
 
-# %% ../nbs/07b_distributed.ipynb #7644df16
+# %% ../nbs/07b_distributed.ipynb #d02da73a
 def process_device(device=None, # 'cpu', 'cuda' (any index: each process takes its own), or `None`: CUDA where available
                    local_rank:int=None, # this process's number on its machine (default: `LOCAL_RANK`)
                   ) -> torch.device:
@@ -47,7 +47,7 @@ def process_device(device=None, # 'cpu', 'cuda' (any index: each process takes i
     if kind != 'cpu': raise RuntimeError(f"Distributed training runs on CUDA GPUs (NCCL) or on the CPU (gloo), not on {kind}")
     return torch.device('cpu')
 
-# %% ../nbs/07b_distributed.ipynb #c230c696
+# %% ../nbs/07b_distributed.ipynb #516cbcda
 class Distributed(Alone):
     "This process's place in the group a launcher (`torchrun`) started — rank, world size, device — and the group's operations that `Pix2Pix` uses: NCCL on CUDA, gloo on the CPU."
     def __init__(self, device=None, # see `process_device`
