@@ -31,9 +31,15 @@ IMAGES = """const o = arguments[0]; return [...o.querySelectorAll('img')].filter
   try { const c = document.createElement('canvas'); c.width = i.naturalWidth; c.height = i.naturalHeight; c.getContext('2d').drawImage(i, 0, 0);
         const u = c.toDataURL(); let h = 0; for (let k = 0; k < u.length; k++) h = (h * 31 + u.charCodeAt(k)) | 0; return `${i.naturalWidth}x${i.naturalHeight}:${h}`; }
   catch (e) { return `${i.naturalWidth}x${i.naturalHeight}:${i.src.slice(-24)}`; } });"""
-SLIDER_OUTPUTS = """return [...document.querySelectorAll('.jp-OutputArea-output')].filter(o => o.querySelector('.noUi-handle, input[type=range]'))
+SLIDER_OUTPUTS = """return [...document.querySelectorAll('.jp-OutputArea-output')].filter(o => o.offsetParent !== null).filter(o => o.querySelector('.noUi-handle, input[type=range]'))
                     .filter(o => /epoch/i.test(o.innerText));"""
-UPLOAD_OUTPUT = """return [...document.querySelectorAll('.jp-OutputArea-output')].find(o => o.querySelector('input[type=file]')) || null;"""
+UPLOAD_OUTPUT = """return [...document.querySelectorAll('.jp-OutputArea-output')].filter(o => o.offsetParent !== null).find(o => o.querySelector('.widget-upload, input[type=file]')) || null;"""
+# ipywidgets' upload button opens the file dialog of an <input type=file> that is never in the page. In the test, the
+# click puts that input into the page instead, where the test chooses the file, as a learner does in the dialog.
+CATCH_FILE_DIALOG = """const click = HTMLInputElement.prototype.click;
+  HTMLInputElement.prototype.click = function () {
+    if (this.type !== 'file') return click.call(this);
+    if (!this.isConnected) { this.id = 'colorlab-file-dialog'; document.body.appendChild(this); } };"""
 ERRORS = """return [...document.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
             .map(o => o.innerText).filter(t => t.includes('Traceback') || /^\\w+(Error|Exception)\\b/m.test(t));"""
 
@@ -58,6 +64,10 @@ def main(work:Path):
                JUPYTERLAB_SETTINGS_DIR=str(jl/'settings'), JUPYTERLAB_WORKSPACES_DIR=str(jl/'workspaces'),
                COLORLAB_CACHE=str(work/'cache'), TMPDIR=str(work), MPLBACKEND='module://matplotlib_inline.backend_inline')
     env.setdefault('OMP_WAIT_POLICY', 'PASSIVE')  # idle threads sleep (see .ci/run_all.py)
+    # Every cell in the page (JupyterLab otherwise renders only the cells near the view, and a widget far down is not
+    # there to find): a setting of the test's own JupyterLab, not of what it tests.
+    tracker = jl/'settings'/'@jupyterlab'/'notebook-extension'/'tracker.jupyterlab-settings'
+    tracker.parent.mkdir(parents=True); tracker.write_text(json.dumps({'windowingMode': 'none'}))
     base = f'http://127.0.0.1:{port}'
     lab = subprocess.Popen([sys.executable, '-m', 'jupyter', 'lab', '--no-browser', f'--port={port}', '--ServerApp.port_retries=0',
                             "--ServerApp.token=", "--ServerApp.password=", '--ServerApp.ip=127.0.0.1', '--allow-root'],
@@ -95,6 +105,16 @@ def main(work:Path):
                     b = dlg.find_elements(By.CSS_SELECTOR, 'button.jp-mod-accept')
                     if b: b[0].click(); time.sleep(1)
                 except Exception: pass
+        def scroll_find(query, steps=80):
+            "The first element `query` (a script) returns while the notebook is scrolled from top to bottom: JupyterLab renders only the cells near the view."
+            js("const s = [...document.querySelectorAll('.jp-NotebookPanel .jp-WindowedPanel-outer')].find(e => e.offsetParent !== null); if (s) s.scrollTop = 0;"); time.sleep(1)
+            for _ in range(steps):
+                el = js(query)
+                if el: return el
+                at_end = js("const s = [...document.querySelectorAll('.jp-NotebookPanel .jp-WindowedPanel-outer')].find(e => e.offsetParent !== null); if (!s) return true;"
+                            "const t = s.scrollTop; s.scrollBy(0, 600); return s.scrollTop === t;")
+                time.sleep(0.7)
+                if at_end: return js(query)
         def shot(name):
             if SHOTS: Path(SHOTS).mkdir(parents=True, exist_ok=True); d.save_screenshot(str(Path(SHOTS)/f'{name}.png'))
 
@@ -124,32 +144,45 @@ def main(work:Path):
 
         # Lesson 8a: every epoch explorer (the one linked in the browser, the one redrawn by the kernel) follows its slider
         open_and_run('08a_widgets.ipynb')
-        outs = js(SLIDER_OUTPUTS)
-        if len(outs) < 2: fail(f'08a_widgets.ipynb: {len(outs)} epoch explorer(s) rendered after Run All Cells, expected 2')
-        for k, out in enumerate(outs):
+        def try_explorer(out, k):
             js("arguments[0].scrollIntoView({block:'start'})", out); time.sleep(1)
             h = (out.find_elements(By.CSS_SELECTOR, '.noUi-handle') or out.find_elements(By.CSS_SELECTOR, 'input[type=range]'))[0]
             ActionChains(d).move_to_element(h).click().perform(); time.sleep(1)
-            before, v0 = js(IMAGES, out), h.get_attribute('aria-valuenow')
+            val = lambda: h.get_attribute('aria-valuenow') or h.get_property('value')  # an ipywidgets slider, or an <input type=range>
+            before, v0 = js(IMAGES, out), val()
             for key in (Keys.ARROW_RIGHT, Keys.ARROW_LEFT):  # right, unless it starts at the end
                 for _ in range(2): h.send_keys(key); time.sleep(0.5)
-                if h.get_attribute('aria-valuenow') != v0: break
+                if val() != v0: break
             after = wait(lambda: (lambda a: a if a != before else None)(js(IMAGES, out)), 20) or js(IMAGES, out)
-            v1 = h.get_attribute('aria-valuenow')
-            shot(f'08a_explorer_{k}')
+            v1 = val()
+            shot(f"08a_explorer_{k.replace(' ', '_')}")
             log(f'08a explorer {k}: slider {v0} -> {v1}; {len(before)} pictures; changed: {after != before}')
             if not before: fail(f'08a_widgets.ipynb: explorer {k} shows no picture')
             elif v0 == v1: fail(f'08a_widgets.ipynb: the slider of explorer {k} does not move with the arrow keys')
             elif after == before: fail(f'08a_widgets.ipynb: moving the slider of explorer {k} changes no picture')
+        seen = []  # each explorer, tried as soon as the notebook scrolls to it (JupyterLab renders only the cells near the view)
+        js("const s = [...document.querySelectorAll('.jp-NotebookPanel .jp-WindowedPanel-outer')].find(e => e.offsetParent !== null); if (s) s.scrollTop = 0;"); time.sleep(1)
+        for _ in range(80):
+            for o in js(SLIDER_OUTPUTS):
+                kind = js("return arguments[0].querySelector('.colorlab-frames') ? 'drawn ahead' : 'redrawn by the kernel'", o)
+                if kind not in seen: seen.append(kind); try_explorer(o, kind)
+            if js("const s = [...document.querySelectorAll('.jp-NotebookPanel .jp-WindowedPanel-outer')].find(e => e.offsetParent !== null); if (!s) return true;"
+                  "const t = s.scrollTop; s.scrollBy(0, 600); return s.scrollTop === t;"): break
+            time.sleep(0.7)
+        if len(seen) < 2: fail(f'08a_widgets.ipynb: {len(seen)} epoch explorer(s) rendered after Run All Cells, expected 2')
 
         # Lesson 9: a photo uploaded through the widget comes back colorized
         open_and_run('09_inference.ipynb')
-        out = js(UPLOAD_OUTPUT)
-        if out is None: fail('09_inference.ipynb: no upload widget rendered after Run All Cells')
+        out = scroll_find(UPLOAD_OUTPUT)
+        if out is None: fail('09_inference.ipynb: no upload widget rendered after Run All Cells'); shot('09_no_upload')
         else:
             js("arguments[0].scrollIntoView({block:'start'})", out); time.sleep(1)
             if js(IMAGES, out): fail('09_inference.ipynb: the upload widget shows pictures before any upload')
-            out.find_element(By.CSS_SELECTOR, 'input[type=file]').send_keys(str(photo))
+            js(CATCH_FILE_DIALOG)
+            out.find_element(By.CSS_SELECTOR, '.widget-upload').click()
+            chooser = wait(lambda: d.find_element(By.ID, 'colorlab-file-dialog'), 10)
+            if chooser is None: raise RuntimeError('the upload button opened no file dialog')
+            chooser.send_keys(str(photo))
             done = wait(lambda: 'colorized at' in out.text and len(js(IMAGES, out)) == 2, 90)
             shot('09_upload')
             log(f"09 upload: status {out.text.splitlines()[1] if len(out.text.splitlines()) > 1 else out.text!r}; pictures {js(IMAGES, out)}")

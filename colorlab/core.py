@@ -136,10 +136,12 @@ def linked_frames(body:str, # the view's HTML: its `shown_when` blocks come and 
         if k == 0:
             controls.append(f'<label style="display:inline-flex;align-items:center;gap:6px">{html.escape(description or name)} '
                             f'<input type="range" data-control="{name}" min="0" max="{len(labels) - 1}" step="1" value="{i}" '
-                            f'data-labels="{html.escape(json.dumps(labels))}" oninput="{html.escape(_SHOW)}" style="width:{min(480, 60 + 40 * len(labels))}px">'
+                            f'data-labels="{html.escape(json.dumps(labels))}" oninput="{html.escape(_SHOW)}" onkeydown="event.stopPropagation()" style="width:{min(480, 60 + 40 * len(labels))}px">'
                             f'<b data-readout="{name}">{html.escape(labels[i])}</b></label>')
         else:
             opts = ''.join(f'<option value="{j}"{" selected" if j == i else ""}>{html.escape(l)}</option>' for j, l in enumerate(labels))
-            controls.append(f'<label>{html.escape(name)} <select data-control="{name}" onchange="{html.escape(_SHOW)}">{opts}</select></label>')
-    return HTML(f'<div class="colorlab-frames"><div style="display:flex;gap:24px;align-items:center;margin-bottom:6px">{"".join(controls)}</div>'
+            controls.append(f'<label>{html.escape(name)} <select data-control="{name}" onchange="{html.escape(_SHOW)}" onkeydown="event.stopPropagation()">{opts}</select></label>')
+    # The keys pressed on a control are its own: JupyterLab's shortcuts skip the view (data-lm-suppress-shortcuts), and the
+    # notebook around it, which would cancel them, never sees them (stopPropagation): the arrow keys move the slider.
+    return HTML(f'<div class="colorlab-frames" data-lm-suppress-shortcuts="true"><div style="display:flex;gap:24px;align-items:center;margin-bottom:6px">{"".join(controls)}</div>'
                 f'{_visible(body, at)}</div>')
