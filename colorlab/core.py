@@ -61,7 +61,10 @@ def full_run(full:bool) -> bool:
 def recipe(**settings) -> dict:
     "A FULL recipe's settings (`size`, `epochs`, `n_images`, ...) as given; in a dry run each shrunk to the smallest that runs every line."
     if not dry_run(): return settings
-    return {k: (min(v, _DRY[k]) if k in _DRY and isinstance(v, int) and not isinstance(v, bool) else v) for k, v in settings.items()}
+    def shrunk(k, v):
+        if k == 'n_images' and v is None: return _DRY[k]  # all the photos: a few
+        return min(v, _DRY[k]) if k in _DRY and isinstance(v, int) and not isinstance(v, bool) else v
+    return {k: shrunk(k, v) for k, v in settings.items()}
 
 # %% ../nbs/00_core.ipynb #bc3c3087
 def sample_photos_path() -> Path:
