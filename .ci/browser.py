@@ -15,6 +15,8 @@ Prints one line per check and exits 1 if any failed."""
 import json, os, shutil, socket, subprocess, sys, tempfile, time, urllib.request
 from pathlib import Path
 
+CHROMEDRIVER = '/usr/bin/chromedriver' if Path('/usr/bin/chromedriver').exists() else (shutil.which('chromedriver') or '/usr/bin/chromedriver')  # Debian's, or one on the PATH
+
 root = Path(__file__).resolve().parent.parent
 args = sys.argv[1:]
 def opt(name, default):
@@ -83,7 +85,7 @@ def main(work:Path):
         log('JupyterLab is up')
         o = webdriver.ChromeOptions()
         for a in ('--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--window-size=1400,2400'): o.add_argument(a)
-        d = webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=o)
+        d = webdriver.Chrome(service=Service(CHROMEDRIVER), options=o)
         js = d.execute_script
 
         def wait(cond, timeout, step=1.0):
@@ -200,7 +202,7 @@ def main(work:Path):
         except subprocess.TimeoutExpired: lab.kill()
 
 if __name__ == '__main__':
-    if not Path('/usr/bin/chromedriver').exists(): sys.exit('FAIL: no /usr/bin/chromedriver: apt-get install -y chromium chromium-driver')
+    if not Path(CHROMEDRIVER).exists(): sys.exit('FAIL: no chromedriver: apt-get install -y chromium chromium-driver')
     work = Path(tempfile.mkdtemp(prefix='colorlab-browser-'))
     try: main(work)
     except Exception as e: fail(f'the browser test broke off: {type(e).__name__}: {str(e).splitlines()[0][:200] if str(e) else ""}')

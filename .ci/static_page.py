@@ -10,6 +10,8 @@ Prints one line per view and exits 1 if any does not follow its controls."""
 import functools, http.server, shutil, subprocess, sys, tempfile, threading, time
 from pathlib import Path
 
+CHROMEDRIVER = '/usr/bin/chromedriver' if Path('/usr/bin/chromedriver').exists() else (shutil.which('chromedriver') or '/usr/bin/chromedriver')  # Debian's, or one on the PATH
+
 root = Path(__file__).resolve().parent.parent
 IMAGES = """const o = arguments[0]; return [...o.querySelectorAll('img')].filter(i => i.getBoundingClientRect().width > 0).map(i => {
   const c = document.createElement('canvas'); c.width = i.naturalWidth; c.height = i.naturalHeight; c.getContext('2d').drawImage(i, 0, 0);
@@ -31,7 +33,7 @@ def main(nbs, work:Path) -> list:
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     o = webdriver.ChromeOptions()
     for a in ('--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--window-size=1400,2400'): o.add_argument(a)
-    d = webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=o)
+    d = webdriver.Chrome(service=Service(CHROMEDRIVER), options=o)
     try:
         for nb in nbs:
             page = work/f'{nb.stem}.html'
