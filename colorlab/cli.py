@@ -46,7 +46,7 @@ class _StopOnSigterm:
 def colorlab_train(
     path:Param("folder(s) of color photos, searched recursively (`--path A B` or `--path A --path B`); 'coco' for fastai's COCO sample; default: the bundled sample", str, nargs='+', action='extend')=None,
     out:str='colorlab_run', # run folder to write (checkpoint, history, plots, grids, config)
-    epochs:int=None, # epochs of GAN training (default: 15; with --resume, more than the run's own extends it)
+    epochs:int=None, # epochs of GAN training (default: 4; with --resume, more than the run's own extends it)
     amp:bool=True, # mixed precision where the hardware supports it (--no-amp: float32 only)
     resume:bool=False, # continue the run in --out from its last checkpoint (its saved settings)
     **kwargs):
@@ -68,7 +68,7 @@ def colorlab_train(
     finally:
         if rank == 0 and (Path(out)/'history.csv').exists(): write_loss_plots(out, out)
     last = t.epochs[-1] if t.epochs else None
-    if last and rank == 0: print(f"Trained {t.epoch} epochs; validation |Δab| {last['valid_ab_mae']:.2f}. Run folder: {Path(out).resolve()}")
+    if last and rank == 0: print(f"Trained {t.epoch} epochs; validation |Δab| {last['valid_ab_mae']:.2f} (gray {t.gray_error():.2f}). Run folder: {Path(out).resolve()}")
     return 0
 
 # %% ../nbs/10_cli.ipynb #1067248b

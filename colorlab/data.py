@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['find_photos', 'photo_problem', 'select_photos', 'photo_sources', 'coco_sample_path', 'LabPairs', 'load_resized',
-           'RandomZoomCrop', 'SettingError', 'colorization_dls', 'show_lab_batch']
+           'RandomZoomCrop', 'read_splits', 'SettingError', 'colorization_dls', 'show_lab_batch']
 
 # %% ../nbs/02_data.ipynb #07997c3d
-import math, random, warnings
+import csv, math, random, warnings
 from collections import Counter
 from pathlib import Path
 import numpy as np
@@ -146,6 +146,24 @@ def _usable(path, n_images, seed, n_workers):
     files = select_photos(list(owner), n_images=n_images, seed=seed, n_workers=n_workers)
     return files, [owner[f] for f in files]
 
+def read_splits(csv_path) -> dict:
+    "File name → 'train', 'valid' or 'test', from a CSV with the columns `file` and `split`."
+    csv_path = Path(csv_path)
+    if not csv_path.is_file(): raise FileNotFoundError(f"Splits file not found: {csv_path}")
+    with open(csv_path, newline='') as f: rows = list(csv.DictReader(f))
+    if not rows or not {'file', 'split'} <= set(rows[0]): raise ValueError(f"{csv_path} must be a CSV with the columns file and split")
+    bad = [r['file'] for r in rows if r['split'] not in ('train', 'valid', 'test')]
+    if bad: raise ValueError(f"{csv_path}: the split of {bad[0]} must be train, valid or test")
+    return {r['file']: r['split'] for r in rows}
+
+def _listed_split(files:list, split:dict):
+    "The photos of `files` listed as train or valid in `split` (test and unlisted photos left out), and their indices."
+    kept = [f for f in files if split.get(Path(f).name) in ('train', 'valid')]
+    unlisted = sum(Path(f).name not in split for f in files)
+    if unlisted: warnings.warn(f"{unlisted} photos are not in the splits file: left out", stacklevel=3)
+    train = [i for i, f in enumerate(kept) if split[Path(f).name] == 'train']
+    return kept, train, [i for i, f in enumerate(kept) if split[Path(f).name] == 'valid']
+
 class SettingError(ValueError):
     "A setting out of its range. `arg` names it; the message starts with it and says what it must be."
     def __init__(self, arg:str, msg:str): super().__init__(f"{arg} {msg}"); self.arg = arg
@@ -171,11 +189,13 @@ def colorization_dls(path=None, # folder of photos (default: the bundled sample)
                      device=None, # where batches go (default: CUDA if available)
                      num_workers:int=0, # DataLoader worker processes
                      fused:bool=False, # Lab conversion by the compiled kernel
+                     splits=None, # a fixed split instead of `valid_pct`: CSV of `file,split` rows (see `read_splits`)
                     ):
     "fastai `DataLoaders` of normalised (L, ab) batches made from one or more folders of color photos."
     _check_args(size=size, bs=bs, valid_pct=valid_pct, min_scale=min_scale, n_images=n_images)
     files, owner = _usable(path, n_images, seed, num_workers)
-    train, valid = _split(owner or [0] * len(files), valid_pct, seed)
+    if splits is not None: files, train, valid = _listed_split(files, read_splits(splits))
+    else: train, valid = _split(owner or [0] * len(files), valid_pct, seed)
     if not valid:
         if n_images: raise SettingError('n_images', f"is too few: {n_images} photos at valid_pct={valid_pct} leave no validation photo (at least {math.ceil(1 / valid_pct)} needed)")
         raise SettingError('valid_pct', f"is too small: {valid_pct} of {len(files)} photos leaves no validation photo (at least {1 / len(files):.2g} needed)")

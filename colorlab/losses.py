@@ -12,14 +12,18 @@ import torch.nn.functional as F
 
 # %% ../nbs/06a_losses.ipynb #48fdad67
 class GANLoss(nn.Module):
-    "Adversarial loss on a map of discriminator outputs: `mode` 'vanilla' (BCE with logits) or 'lsgan' (least squares)."
+    "Adversarial loss on a map of discriminator outputs: `mode` 'vanilla' (BCE with logits), 'lsgan' (least squares) or 'hinge'."
     def __init__(self, mode:str='vanilla', real_label:float=1., fake_label:float=0.):
         super().__init__()
-        if mode not in ('vanilla', 'lsgan'): raise ValueError(f"GANLoss mode must be 'vanilla' or 'lsgan', got {mode!r}")
+        if mode not in ('vanilla', 'lsgan', 'hinge'): raise ValueError(f"GANLoss mode must be 'vanilla', 'lsgan' or 'hinge', got {mode!r}")
         self.mode, self.real_label, self.fake_label = mode, real_label, fake_label
         self.loss = nn.BCEWithLogitsLoss() if mode == 'vanilla' else nn.MSELoss()
 
-    def forward(self, preds:torch.Tensor, target_is_real:bool) -> torch.Tensor:
+    def forward(self, preds:torch.Tensor, target_is_real:bool, for_D:bool=True) -> torch.Tensor:
+        "D's loss on real or fake outputs; with `for_D=False`, G's (the same but for hinge, where G raises D's score)."
+        if self.mode == 'hinge':
+            if not for_D: return -preds.mean()
+            return F.relu(1 - preds).mean() if target_is_real else F.relu(1 + preds).mean()
         target = torch.full_like(preds, self.real_label if target_is_real else self.fake_label)
         return self.loss(preds, target)
 

@@ -18,7 +18,7 @@ import torch
 import torch.nn as nn
 from PIL import Image
 from fastprogress.fastprogress import master_bar, progress_bar
-from fastcore.basics import patch, store_attr
+from fastcore.basics import noop, patch, store_attr
 from fastcore.imports import in_notebook
 import colorlab
 from .core import set_seed, atomic_write, atomic_save
@@ -27,6 +27,7 @@ from .data import colorization_dls, SettingError
 from .unet import unet_generator
 from .patchgan import patch_discriminator
 from .losses import GANLoss
+from .fewshot import diff_augment, spectral_norm_D, r1_penalty
 from .classes import class_loss, class_prior, rebalancing_weights, load_body
 from .models import make_generator, generator_state, load_checkpoint, load_generator
 
@@ -77,7 +78,10 @@ class Pix2Pix:
                  D:nn.Module=None, # the discriminator (default: `patch_discriminator()`)
                  lambda_l1:float=100., # weight of the L1 term
                  lr:float=2e-4, betas=(0.5, 0.999), # Adam, for G and D
-                 gan_mode:str='vanilla', # 'vanilla' (BCE) or 'lsgan'
+                 gan_mode:str='vanilla', # 'vanilla' (BCE), 'lsgan' or 'hinge'
+                 d_lr:float=None, # D's own learning rate (default: `lr`; two time-scales, lesson 6d)
+                 diffaug:bool=False, # DiffAugment: translation and cutout of real and fake pairs before D (lesson 6d)
+                 r1:float=0., # γ of the R1 penalty on real pairs (lesson 6d; 0: none)
                  pretrain_lr:float=1e-4, # Adam learning rate of the L1-only epochs
                  lr_decay_epochs:int=0, # the last this many GAN epochs decay G's and D's learning rate linearly to zero
                  pretrain_lr_decay_epochs:int=0, # the same for the last pretraining epochs and `pretrain_lr`
@@ -92,7 +96,8 @@ class Pix2Pix:
                  dist=None, # this process's group (lesson 7b's `Distributed`) when it is one of several; `None`: alone
                 ):
         self.dls, self.device = dls, torch.device(dls.device or 'cpu')
-        store_attr('lambda_l1,seed,lr,lr_decay_epochs,pretrain_lr,pretrain_lr_decay_epochs,keep_every')
+        store_attr('lambda_l1,seed,lr,lr_decay_epochs,pretrain_lr,pretrain_lr_decay_epochs,keep_every,diffaug,r1')
+        self.d_lr = lr if d_lr is None else d_lr
         self.spec = dict(spec or {})
         self.run_dir = None if run_dir is None else Path(run_dir)
         self.cl = self.device.type == 'cuda' if channels_last is None else channels_last
@@ -102,14 +107,15 @@ class Pix2Pix:
         self.dist = dist or Alone()  # G_train, D_train: what the step calls (the same modules, or their DDP wrappers)
         self.G_train, self.D_train = self.dist.wrap(TrainForward(self.G)), self.dist.wrap(self.D)
         self.gan_loss = GANLoss(gan_mode)
-        self.opt_G, self.opt_D = adam(self.G.parameters(), lr, betas), adam(self.D.parameters(), lr, betas)
+        self.opt_G, self.opt_D = adam(self.G.parameters(), lr, betas), adam(self.D.parameters(), self.d_lr, betas)
         self.opt_pre = adam(self.G.parameters(), pretrain_lr)
         dt = amp_dtype(self.device)
         if amp and dt is None: raise ValueError(f"This {self.device.type} has no mixed precision; use amp=False")
         self.amp = dt if amp is not False else None
         self.scaler = torch.amp.GradScaler(self.device.type, enabled=self.amp == torch.float16)
         self.epoch, self.plan, self.history, self.epochs = 0, [], [], []
-        self.hparams = dict(lambda_l1=lambda_l1, lr=lr, betas=list(betas), gan_mode=gan_mode, pretrain_lr=pretrain_lr,
+        if r1 and self.dist.world > 1: raise ValueError("r1: the R1 penalty's gradient of a gradient does not go through DistributedDataParallel; train in one process")
+        self.hparams = dict(lambda_l1=lambda_l1, lr=lr, d_lr=self.d_lr, diffaug=diffaug, r1=r1, betas=list(betas), gan_mode=gan_mode, pretrain_lr=pretrain_lr,
                             lr_decay_epochs=lr_decay_epochs, pretrain_lr_decay_epochs=pretrain_lr_decay_epochs, seed=seed)
         self.show_L, self.show_ab = self._fixed_valid(n_show)
         self.cbs = list(cbs or [])
@@ -154,12 +160,16 @@ def train_step(self:Pix2Pix, L, ab, phase:str='gan') -> dict:
         loss = g_l1 if phase == 'l1' else self.lambda_l1 * (fake.float() - ab).pow(2).mean()
         self._step(self.opt_pre, loss)
         return dict(G=loss.item(), G_GAN=math.nan, G_L1=g_l1.item(), D_real=math.nan, D_fake=math.nan)
+    aug = diff_augment if self.diffaug else noop  # lesson 6d: the same kind of augmentation for every pair D sees
+    real = torch.cat([L, ab], 1)
     with self._autocast():  # D: real pairs → 1, fake pairs (G's output detached) → 0
-        d_fake = self.gan_loss(self.D_train(torch.cat([L, fake.detach()], 1)).float(), False)
-        d_real = self.gan_loss(self.D_train(torch.cat([L, ab], 1)).float(), True)
-    self._step(self.opt_D, (d_fake + d_real) / 2)
+        d_fake = self.gan_loss(self.D_train(aug(torch.cat([L, fake.detach()], 1))).float(), False)
+        d_real = self.gan_loss(self.D_train(aug(real)).float(), True)
+    d_loss = (d_fake + d_real) / 2
+    if self.r1: d_loss = d_loss + self.r1 / 2 * r1_penalty(self.D, aug(real))  # in float32: a gradient of a gradient
+    self._step(self.opt_D, d_loss)
     self.D.requires_grad_(False)  # G: fool D (gradients pass through D, D does not learn: D itself, no DDP wrapper) and stay near the truth
-    with self._autocast(): g_gan = self.gan_loss(self.D(torch.cat([L, fake], 1)).float(), True)
+    with self._autocast(): g_gan = self.gan_loss(self.D(aug(torch.cat([L, fake], 1))).float(), True, for_D=False)
     self._step(self.opt_G, g_gan + g_l1)
     self.D.requires_grad_(True)
     return dict(G=(g_gan + g_l1).item(), G_GAN=g_gan.item(), G_L1=g_l1.item(), D_real=d_real.item(), D_fake=d_fake.item())
@@ -180,6 +190,16 @@ def validate(self:Pix2Pix) -> float:
         tot += (self.predict(L) - ab).abs().sum().item() * AB_SCALE; n += ab.numel()
     tot, n = self.dist.sum(tot, n)
     return tot / n
+
+@patch
+def gray_error(self:Pix2Pix) -> float:
+    "The gray baseline's (ab = 0) mean |ab error| over the same validation photos: the error a colorizer must beat (measured once)."
+    if getattr(self, '_gray', None) is None:
+        tot, n = 0., 0
+        for _, ab in self.dist.shard(self.dls.valid, pad=False): tot += ab.abs().sum().item() * AB_SCALE; n += ab.numel()
+        tot, n = self.dist.sum(tot, n)
+        self._gray = tot / n
+    return self._gray
 
 @patch
 def snapshot(self:Pix2Pix) -> torch.Tensor:
@@ -265,8 +285,8 @@ def fit(self:Pix2Pix, epochs:int, # GAN epochs
         self.callback('before_fit')
         for e in self.epoch_iter:
             self.phase, self.batches = self.plan[e], self.dist.shard(self.dls.train)  # this process's share of the epoch
-            for o in (self.opt_G, self.opt_D):
-                for g in o.param_groups: g['lr'] = self.lr_at(e)
+            for o, scale in ((self.opt_G, 1.), (self.opt_D, self.d_lr / self.lr)):  # D: its own rate, on the same schedule
+                for g in o.param_groups: g['lr'] = self.lr_at(e) * scale
             for g in self.opt_pre.param_groups: g['lr'] = self.lr_at(e, pre=True)
             set_seed(self.seed + e + 1_000_003 * self.dist.rank)  # flips: each process its own (rank 0: the seed alone)
             self.dls.train.rng = random.Random(self.seed + e)  # the epoch's shuffled order: the same in every process
@@ -339,7 +359,9 @@ _RULES = dict(  # setting: (is it fine?, what it must be)
     epochs=(lambda v: v >= 0, 'must be 0 or more'), bs=(lambda v: v >= 1, 'must be at least 1'),
     min_scale=(lambda v: 0 < v <= 1, 'must be in (0, 1]'), lr=(lambda v: 0 < v < 1, 'must be between 0 and 1'),
     pretrain_lr=(lambda v: 0 < v < 1, 'must be between 0 and 1'),
-    lambda_l1=(lambda v: v >= 0, 'must be 0 or more'), gan_mode=(lambda v: v in ('vanilla', 'lsgan'), "must be 'vanilla' or 'lsgan'"),
+    lambda_l1=(lambda v: v >= 0, 'must be 0 or more'), gan_mode=(lambda v: v in ('vanilla', 'lsgan', 'hinge'), "must be 'vanilla', 'lsgan' or 'hinge'"),
+    d_lr=(lambda v: v is None or 0 < v < 1, 'must be between 0 and 1'), d_nf=(lambda v: v >= 1, 'must be at least 1'),
+    d_layers=(lambda v: 1 <= v <= 5, 'must be between 1 and 5'), r1=(lambda v: v >= 0, 'must be 0 or more'),
     lr_decay_epochs=(lambda v: v >= 0, 'must be 0 or more'), pretrain_lr_decay_epochs=(lambda v: v >= 0, 'must be 0 or more'), n_show=(lambda v: v >= 1, 'must be at least 1'),
     head=(lambda v: v in ('ab', 'classes'), "must be 'ab' or 'classes'"), rebalance=(lambda v: 0 <= v <= 1, 'must be between 0 and 1'),
     T=(lambda v: 0 < v <= 10, 'must be above 0 (and at most 10)'), calibrate=(lambda v: 0 <= v <= 1, 'must be between 0 and 1'),
@@ -386,6 +408,7 @@ def train_colorizer(path=None, # folder(s) of color photos (default: the bundled
                     out='colorlab_run', # run folder to write
                     n_images:int=None, # seeded random subset of the photos (all if `None`)
                     valid_pct:float=0.2, # share of each folder's photos kept for validation
+                    splits:str=None, # CSV of `file,split` rows (train, valid, test): a fixed split instead of valid_pct; test photos are never loaded
                     size:int=64, # training image size (a power of two for 'unet', a multiple of 32 for 'resnet18')
                     arch:str='unet', # generator: 'unet' (pix2pix U-Net from scratch) or 'resnet18' (DynamicUnet on ResNet18)
                     nf:int=32, # filters of the U-Net's first level ('unet'; the pix2pix paper uses 64)
@@ -395,15 +418,21 @@ def train_colorizer(path=None, # folder(s) of color photos (default: the bundled
                     calibrate:float=0., # 'classes': share of the rebalancing undone when choosing colors (0: vivid; 1: faithful to the photos' frequencies)
                     pretrained:bool=True, # start 'resnet18' from ImageNet weights (downloaded; offline: random, with a warning) or a file
                     init_from:str=None, # start the generator from these weights (a run folder or generator.pth of the same spec): fine-tuning
-                    pretrain_epochs:int=5, # epochs of pretraining the generator alone: L1 (the class loss for 'classes')
-                    epochs:int=15, # epochs of GAN training
+                    pretrain_epochs:int=6, # epochs of pretraining the generator alone: L1 (the class loss for 'classes')
+                    epochs:int=4, # epochs of GAN training
                     bs:int=16, # batch size
                     min_scale:float=1., # random zoom: training crops cover min_scale…1 of a photo's short side (1: no zoom)
                     lr:float=2e-4, # Adam learning rate of G and D
-                    pretrain_lr:float=1e-4, # Adam learning rate of the pretraining epochs
+                    pretrain_lr:float=1e-3, # Adam learning rate of the pretraining epochs
                     pretrain_lr_decay_epochs:int=0, # the last this many pretraining epochs decay pretrain_lr linearly to zero
                     lambda_l1:float=100., # weight of the L1 loss in the generator's objective
-                    gan_mode:str='vanilla', # adversarial loss: 'vanilla' (BCE) or 'lsgan'
+                    gan_mode:str='vanilla', # adversarial loss: 'vanilla' (BCE), 'lsgan' or 'hinge'
+                    d_lr:float=None, # D's learning rate (default: lr; lesson 6d's two time-scales)
+                    d_nf:int=64, # filters of D's first layer (pix2pix: 64; fewer: a smaller D)
+                    d_layers:int=3, # D's stride-2 layers (3: the 70×70 PatchGAN)
+                    spectral_norm:bool=False, # spectral normalisation of D's convolutions (lesson 6d)
+                    diffaug:bool=False, # DiffAugment (translation, cutout) of every pair D sees (lesson 6d)
+                    r1:float=0., # γ of the R1 penalty on real pairs (lesson 6d)
                     lr_decay_epochs:int=0, # the last this many GAN epochs decay the learning rate linearly to zero (pix2pix)
                     amp:bool=None, # mixed precision (default: where the hardware supports it)
                     seed:int=42, # seed of the subset, the split and every epoch
@@ -415,6 +444,7 @@ def train_colorizer(path=None, # folder(s) of color photos (default: the bundled
     "Train a colorizer on a folder of photos and write its run folder `out`."
     cfg = {k: v for k, v in locals().items() if k not in ('out', 'device', 'quiet')}  # the settings: every parameter above
     if init_from is not None: cfg['init_from'] = str(init_from)
+    if splits is not None: cfg['splits'] = str(splits)
     cfg.update(path=None if path is None else str(path) if isinstance(path, (str, Path)) else [str(p) for p in path],
                pretrained=pretrained if isinstance(pretrained, bool) else str(pretrained))
     check_settings(cfg)
@@ -447,7 +477,7 @@ def _run(cfg, out, device, quiet, resume=False, dist=None):
     device, quiet = dist.device or device, quiet or not dist.writer  # several processes: each its own device; one talks
     set_seed(cfg['seed'])
     dls = colorization_dls(cfg['path'], size=cfg['size'], bs=cfg['bs'], n_images=cfg['n_images'], valid_pct=cfg['valid_pct'],
-                           seed=cfg['seed'], min_scale=cfg.get('min_scale', 1.), device=device)
+                           seed=cfg['seed'], min_scale=cfg.get('min_scale', 1.), splits=cfg.get('splits'), device=device)
     names = [str(f) for f in dls.files]
     if 'files' in cfg and [Path(f).name for f in names] != [Path(f).name for f in cfg['files']]:
         raise ValueError(f"The photos in {cfg['path'] or 'the bundled sample'} changed since the run in {out} started: it can't be resumed exactly")
@@ -462,7 +492,10 @@ def _run(cfg, out, device, quiet, resume=False, dist=None):
         else: G.load_state_dict(G0.state_dict())
     if head == 'classes' and not resume:  # rare colors weigh more: weights from the training photos' colors (resuming restores them)
         G.class_weights.copy_(rebalancing_weights(class_prior((ab for _, ab in dls.train), G.centers), cfg['rebalance']))
-    t = Pix2Pix(dls, G, patch_discriminator(), lambda_l1=cfg['lambda_l1'], lr=cfg['lr'], gan_mode=cfg['gan_mode'], amp=cfg['amp'],
+    D = patch_discriminator(nf=cfg.get('d_nf', 64), n_down=cfg.get('d_layers', 3))  # runs made before lesson 6d: pix2pix's D
+    if cfg.get('spectral_norm'): D = spectral_norm_D(D)
+    t = Pix2Pix(dls, G, D, lambda_l1=cfg['lambda_l1'], lr=cfg['lr'], gan_mode=cfg['gan_mode'], amp=cfg['amp'],
+                d_lr=cfg.get('d_lr'), diffaug=cfg.get('diffaug', False), r1=cfg.get('r1', 0.),
                 pretrain_lr=cfg.get('pretrain_lr', 1e-4),
                 lr_decay_epochs=cfg.get('lr_decay_epochs', 0), pretrain_lr_decay_epochs=cfg.get('pretrain_lr_decay_epochs', 0), seed=cfg['seed'], run_dir=out, n_show=cfg['n_show'], spec=spec,
                 keep_every=cfg.get('keep_every', 0), dist=dist)
@@ -475,5 +508,6 @@ def _run(cfg, out, device, quiet, resume=False, dist=None):
         if dist.writer: atomic_write(out/'config.json', lambda p: Path(p).write_text(json.dumps(cfg, indent=1))); _write_readme(out)
     elif dist.writer and any(cfg.get(k, 1 if k == 'world_size' else cfg['bs']) != v for k, v in world.items()):  # resumed with another number of processes
         cfg.update(world); atomic_write(out/'config.json', lambda p: Path(p).write_text(json.dumps(cfg, indent=1)))
+    t.gray_error()  # measured by every process while the group is up (the command line's last line quotes it)
     try: return t.fit(cfg['epochs'], cfg['pretrain_epochs'], quiet=quiet, pretrain='classes' if head == 'classes' else 'l1')
     finally: dist.close()

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Compare generators on the held-out photos of a run, at full resolution, against the gray baseline.
+"""Compare generators on the held-out photos of a run (or on one split of a splits file), at full resolution, against the gray baseline.
 
+    python scripts/compare_runs.py --splits colorlab/assets/splits.csv --split valid --corpus ../shared/data/corpus --out valid.csv \\
+        "S1: L1 only=runs/S1/generator_l1.pth" "R3=runs/R3"
     python scripts/compare_runs.py --config runs/A/config.json --corpus ../shared/data/corpus --out recipes.csv \\
         "A: L1 only=runs/A/generator_l1.pth" "A: GAN epoch 25=runs/A/generators/epoch_025.pth" \\
         "C: 0.5=runs/A/generator_l1.pth~runs/C/generator.pth@0.5"
@@ -18,7 +20,9 @@ from colorlab.models import load_generator, interpolate_generators
 from colorlab.metrics import evaluate, summarize
 
 ap = argparse.ArgumentParser()
-ap.add_argument('specs', nargs='+'); ap.add_argument('--config', required=True); ap.add_argument('--corpus', default=None)
+ap.add_argument('specs', nargs='+'); ap.add_argument('--config', default=None); ap.add_argument('--corpus', default=None)
+ap.add_argument('--splits', default=None); ap.add_argument('--split', default='valid', choices=['train', 'valid', 'test'])
+ap.add_argument('--size', type=int, default=None, help='working size (default: the run\'s training size)')
 ap.add_argument('--out', default=None)
 a = ap.parse_args()
 
@@ -42,10 +46,15 @@ def _generator(spec):
     p0, p1 = pair.split('~')
     return interpolate_generators(load_generator(p0), load_generator(p1), float(alpha))
 
-cfg = json.loads(Path(a.config).read_text())
-files = [resolve(Path(f).name) for f in cfg['valid_files']]
+if a.splits:
+    from colorlab.data import read_splits
+    files = [resolve(n) for n, s in read_splits(a.splits).items() if s == a.split]
+    size = a.size or 128  # the shipped model's working size
+else:
+    cfg = json.loads(Path(a.config).read_text())
+    files, size = [resolve(Path(f).name) for f in cfg['valid_files']], a.size or cfg['size']
 models = {'gray (ab = 0)': None, **{s.split('=', 1)[0]: generator(s.split('=', 1)[1]) for s in a.specs}}
-s = summarize(evaluate(models, files, size=cfg['size'], full=True))
+s = summarize(evaluate(models, files, size=size, full=True))
 g = s.loc['gray (ab = 0)']
 s = s.assign(ab_mae_vs_gray=s.ab_mae / g.ab_mae, delta_cf_vs_gray=s.delta_cf / g.delta_cf, photos=len(files))
 df = s[['photos', 'psnr', 'ab_mae', 'ab_mae_vs_gray', 'cf', 'delta_cf', 'delta_cf_vs_gray']].round(3).reset_index()
