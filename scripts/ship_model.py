@@ -18,8 +18,9 @@ from colorlab.models import load_generator, generator_state
 from colorlab.metrics import evaluate, summarize, colorize_full, photo_rgb
 
 # The README figure's held-out photos, chosen for what they show (sky, stone, foliage, water, people, an animal, an object)
-FIGURE_PHOTOS = ['gcompris_france_citedeCarcassonne', 'gcompris_wonders_colosseum', 'gcompris_india_ajantaCave', 'gcompris_animals_narwhal',
-                 'gcompris_music_orchestra', 'gcompris_usa_statueofLiberty', 'gcompris_resource_red_panda', 'gcompris_tools_hammer2']
+# (all from the test split: photos no choice was made on; all Public Domain or CC0, so the figures may show them)
+FIGURE_PHOTOS = ['skimage_astronaut', 'gcompris_resource_kingfisher', 'gcompris_france_pontduGard', 'gcompris_animals_narwhal',
+                 'gcompris_resource_sea1', 'gcompris_animals_lemur', 'gcompris_tools_hammer2', 'matplotlib_grace_hopper']
 
 def resolve(name, corpus):
     for d in (sample_photos_path(), corpus):
@@ -59,6 +60,7 @@ def main():
     ap.add_argument('--recipes', default=None, help='CSV of the recipes tried (scripts/compare_runs.py), shipped as recipes.csv')
     ap.add_argument('--fails', default=None, help='markdown: where the shipped model fails, as seen in its held-out figures')
     ap.add_argument('--machine', required=True); ap.add_argument('--tried', default=None, help='markdown table of the recipes tried')
+    ap.add_argument('--splits', default='colorlab/assets/splits.csv', help='the three fixed splits (scripts/make_splits.py)')
     ap.add_argument('--T', type=float, default=None, help="a 'classes' generator: the temperature it ships with (lesson 6c)")
     ap.add_argument('--calibrate', type=float, default=None, help="a 'classes' generator: the share of rebalancing it undoes")
     a = ap.parse_args()
@@ -77,15 +79,18 @@ def main():
             spec[k] = getattr(a, k); setattr(G, k, getattr(a, k))
     classes = spec.get('head') == 'classes'
     out.mkdir(parents=True, exist_ok=True)
-    heldout = [Path(f).name for f in cfg['valid_files']]
-    if a.before and [Path(f).name for f in json.loads((Path(a.before)/'config.json').read_text())['valid_files']] != heldout:
-        sys.exit("the two runs were not validated on the same photos")
+    from colorlab.data import read_splits
+    split = read_splits(a.splits)
+    valid, test = [n for n, s in split.items() if s == 'valid'], [n for n, s in split.items() if s == 'test']
+    if sorted(Path(f).name for f in cfg['valid_files']) != sorted(valid): sys.exit("the run was not validated on the validation split")
+    if any(Path(f).name in set(test) for f in cfg['files']): sys.exit("the run saw test photos")
+    heldout = valid + test
     off = a.before_epochs
     meta = dict(epoch=st['epoch'] + off, heldout=heldout) | ({} if a.alpha is None else dict(alpha=a.alpha, interpolated_from=['L1 generator (epoch %d)' % off, 'GAN generator (epoch %d)' % (st['epoch'] + off)]))
     atomic_save(generator_state(G, spec, half=True, **meta), out/'generator.pth')
     G = load_generator(out/'generator.pth')  # measure what ships: the float16 weights
-    small = dict(cfg, files=[Path(f).name for f in cfg['files']], valid_files=heldout,
-                 path=['<colorlab sample photos>', '<corpus: shared/data/corpus, rebuilt by make_corpus.py>'])
+    small = dict(cfg, files=[Path(f).name for f in cfg['files']], valid_files=valid, test_files=test,
+                 path=['<colorlab sample photos>', '<corpus: shared/data/corpus, rebuilt by make_corpus.py and make_corpus_extra.py>'], splits='colorlab/assets/splits.csv')
     atomic_write(out/'config.json', lambda p: Path(p).write_text(json.dumps(small, indent=1)))
     h = pd.read_csv(run/'history.csv'); h = h[h.epoch <= st['epoch']]
     e = pd.read_csv(run/'epochs.csv'); e = e[e.epoch <= st['epoch']]
@@ -111,17 +116,21 @@ def main():
     size = spec['size']
     df = evaluate({'gray (ab = 0)': None, 'L1 only': G1, 'colorlab': G}, files, size=size, full=True)
     df['source'] = ['sample' if (sample_photos_path()/p).exists() else 'corpus' for p in df.photo]
+    df['split'] = [split[p] for p in df.photo]
     atomic_write(out/'heldout_metrics.csv', lambda p: df.round(4).to_csv(p, index=False))
-    s_all, s_sample = summarize(df), summarize(df[df.source == 'sample'])
+    tst = df[df.split == 'test']
+    s_test, s_valid, s_sample = summarize(tst), summarize(df[df.split == 'valid']), summarize(tst[tst.source == 'sample'])
+    people = {n for n, s in split.items() if s == 'test'} & set(pd.read_csv(a.splits).query('people == 1').file)
+    s_people = summarize(tst[tst.photo.isin(people)])
 
-    shipped = [sample_photos_path()/f'{n}.jpg' for n in FIGURE_PHOTOS]
-    if not set(shipped) <= set(files): sys.exit('a figure photo is not among the held-out photos')
+    shipped = [resolve(f'{n}.jpg', corpus) for n in FIGURE_PHOTOS]
+    if not {f.name for f in shipped} <= set(test): sys.exit('a figure photo is not in the test split')
     gray = lambda f: colorize_full(None, f, size)
     figure(shipped, {'input (L only)': gray, 'colorlab': lambda f: colorize_full(G, f, size), 'truth': photo_rgb}, Path('nbs/images/heldout.jpg'))
-    figure(shipped, {'input (L only)': gray, 'L1 only': lambda f: colorize_full(G1, f, size), 'colorlab (L1 + GAN)': lambda f: colorize_full(G, f, size), 'truth': photo_rgb}, out/'heldout_l1.jpg')
+    figure(shipped, {'input (L only)': gray, 'L1 only': lambda f: colorize_full(G1, f, size), 'colorlab': lambda f: colorize_full(G, f, size), 'truth': photo_rgb}, out/'heldout_l1.jpg')
 
     man = {r['file']: r for p in (sample_manifest_path(), corpus and corpus.parent/'corpus-MANIFEST.csv') if p and Path(p).exists() for r in csv.DictReader(open(p))}
-    train = [Path(f).name for f in cfg['files'] if Path(f).name not in set(heldout)]
+    train = [Path(f).name for f in cfg['files'] if split.get(Path(f).name) == 'train']
     lic = Counter(man[n]['license'] for n in train if n in man)
     def table(s):
         g = s.loc['gray (ab = 0)']
@@ -131,13 +140,12 @@ def main():
         return '\n'.join(lines)
     secs = float(e.seconds.sum())
     if a.recipes: shutil.copy(a.recipes, out/'recipes.csv')
-    n_s = sum(1 for f in files if f.parent == sample_photos_path())
     card = f"""# The colorizer that ships with colorlab
 
 {f'''The pix2pix U-Net of lesson 4 with {cfg['nf']} filters at its first level, its last up-step replaced by a classifier over
 {len(G.centers)} ab classes (*Colors as classes*, lesson 6c; {sum(p.numel() for p in G.parameters()) / 1e6:.1f} M parameters), trained at {size}×{size}: started from
 the L1-trained U-Net below, then trained on the rebalanced class loss{' and as a GAN against a PatchGAN' if cfg['epochs'] else ''}. It colors with the annealed mean at
-T = {spec['T']:g}, undoing {spec['calibrate']:g} of the class rebalancing (chosen on the held-out photos, see below).''' if classes else
+T = {spec['T']:g}, undoing {spec['calibrate']:g} of the class rebalancing (both chosen on the validation split).''' if classes else
 f'''A pix2pix conditional GAN (lesson 7): the pix2pix U-Net of lesson 4 with {cfg['nf']} filters at its first level
 ({sum(p.numel() for p in G.parameters()) / 1e6:.1f} M parameters), trained at {size}×{size} against a PatchGAN, after L1 pretraining.'''}
 `generator.pth` holds its weights in float16 ({(out/'generator.pth').stat().st_size / 1e6:.1f} MB) and the spec that rebuilds it;
@@ -145,12 +153,15 @@ f'''A pix2pix conditional GAN (lesson 7): the pix2pix U-Net of lesson 4 with {cf
 `colorlab_colorize PHOTO` use it by default.
 
 ## Data
-- {len(cfg['files'])} photos: the {sum(1 for f in cfg['files'] if 'assets/photos' in f)} usable photos that ship with colorlab
-  (`colorlab/assets/photos`, Public Domain or CC0) and {sum(1 for f in cfg['files'] if 'assets/photos' not in f)} photos of the
-  course's training corpus (Debian packages `endless-sky-data`, `tuxpaint-stamps-default`, `jigzo-data`, `palapeli-data`,
-  `gcompris-qt-data`, and the sample images of scikit-image, scikit-learn, matplotlib and scipy; rebuilt by `make_corpus.py`; not shipped).
-- Each folder split on its own, seed {cfg['seed']}, {cfg['valid_pct']:.0%} held out: **{len(train)} training photos, {len(heldout)} held-out photos**
-  ({n_s} of them ship with colorlab), listed in `config.json` (`valid_files`) and inside `generator.pth` (`heldout`). No held-out photo was trained on.
+- {len(cfg['files']) + len(test)} photos: the {sum(1 for n in split if (sample_photos_path()/n).exists())} usable photos that ship with colorlab
+  (`colorlab/assets/photos`, Public Domain or CC0) and {sum(1 for n in split if not (sample_photos_path()/n).exists())} photos of the
+  course's training corpus (`shared/data/corpus`: Debian packages such as `endless-sky-data`, `tuxpaint-stamps-default`, Scratch's backgrounds,
+  the KPhotoAlbum demo album, LXQt wallpapers, and the sample images of scikit-image, scikit-learn, matplotlib and scipy; rebuilt by
+  `make_corpus.py` and `make_corpus_extra.py`; never shipped), {int(pd.read_csv(a.splits).people.sum())} of them of people.
+- Three fixed splits, listed in `colorlab/assets/splits.csv` (`scripts/make_splits.py`: each source split on its own, seed 42, people
+  split by hand so that both held-out splits have portraits): **{len(train)} training photos, {len(valid)} validation photos, {len(test)} test photos**.
+  The validation split chose everything (the recipe, the epoch, the decoding); the test split was used once, for the figures below.
+  No held-out photo was trained on; the held-out names are also inside `generator.pth` (`heldout`).
 - Licences of the training photos: {', '.join(f'{k} {v}' for k, v in lic.most_common())}. The weights are derived from these photos;
   the licence terms of the photos (attribution, share-alike for CC-BY-SA, GPL-2 for the Tux Paint stamps) are listed per file in the manifests.
 
@@ -162,18 +173,26 @@ f'''A pix2pix conditional GAN (lesson 7): the pix2pix U-Net of lesson 4 with {cf
 - Machine: {a.machine}. Training time of the {len(e)} epochs behind the shipped weights: {secs / 60:.0f} minutes ({secs:.0f} s, the sum of the
   epochs' times in `epochs.csv`, which also counts the minutes other jobs and benchmarks took from the same two cores).
 
-## Held-out metrics, at full resolution
-Each held-out photo colorized at its own size by `colorize` (working size {size}), against its truth. Gray is the input itself (ab = 0,
-colorfulness 0); L1 only is the regression U-Net at the end of its L1 pretraining (the model's starting point{'' if classes else ', the same run'}). ΔCF = |CF(colorized) − CF(truth)|, averaged.
-Per-photo figures: `heldout_metrics.csv`.
+## Test metrics, at full resolution
+Each photo colorized at its own size by `colorize` (working size {size}), against its truth. Gray is the input itself (ab = 0,
+colorfulness 0); L1 only is the regression U-Net at the end of its L1 pretraining (the model's starting point). ΔCF = |CF(colorized) − CF(truth)|,
+averaged. Per-photo figures: `heldout_metrics.csv` (column `split`).
 
-All {len(heldout)} held-out photos:
+The {len(tst.photo.unique())} test photos (never used for any choice):
 
-{table(s_all)}
+{table(s_test)}
 
-The {n_s} held-out photos that ship with colorlab (lesson 8 recomputes these rows):
+The {len(s_people) and len(tst[tst.photo.isin(people)].photo.unique())} test photos of people:
+
+{table(s_people)}
+
+The {len(tst[tst.source == 'sample'].photo.unique())} test photos that ship with colorlab (lesson 8 recomputes these rows):
 
 {table(s_sample)}
+
+The {len(valid)} validation photos (the split every choice was made on; optimistic for that reason):
+
+{table(s_valid)}
 
 {a.tried or ''}
 
