@@ -5,7 +5,8 @@ row once on the test split, which chose nothing.
 
     python scripts/recipe_table.py --corpus ../shared/data/corpus --out colorlab/assets/model/recipes.csv
 
-A GAN run's epoch is chosen as the validation-best by the issue's own rule: the lowest colorfulness gap (ΔCF) among its
+Each GAN run is measured after its first and second epochs (the later epochs of the first runs were only less accurate),
+and halfway between S1 and its last of these (the network interpolation of lesson 6b, α = 0.5). A GAN run's epoch is chosen as the validation-best by the issue's own rule: the lowest colorfulness gap (ΔCF) among its
 epochs whose ab error is at most 2 % above its starting generator's (S1's L1 generator); if none is, the lowest ab error.
 A row "helps" when its ΔCF is at least 15 % below the starting generator's with ab error at most 2 % above it."""
 import argparse, json
@@ -13,8 +14,11 @@ from pathlib import Path
 import pandas as pd
 from colorlab.core import sample_photos_path
 from colorlab.data import read_splits
-from colorlab.models import load_generator
-from colorlab.metrics import evaluate, summarize
+from colorlab.models import load_generator, interpolate_generators
+import numpy as np, torch
+from colorlab.metrics import summarize, photo_rgb, psnr, ab_mae, colorfulness, GrayModel
+from colorlab.lab import rgb_to_lab
+from colorlab.inference import colorize
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--corpus', default='../shared/data/corpus'); ap.add_argument('--splits', default='colorlab/assets/splits.csv')
@@ -30,33 +34,57 @@ def resolve(n):
 split = read_splits(a.splits)
 files = {s: [resolve(n) for n, v in split.items() if v == s] for s in ('valid', 'test')}
 
+cache = R/'eval_cache'; cache.mkdir(exist_ok=True)
+truths = {}
+def quick_eval(name, G, which) -> pd.DataFrame:
+    "`evaluate(..., full=True)`'s PSNR, ab MAE and colorfulness, each photo's truth decoded once (SSIM and AuC, slower, are left to the model card)."
+    rows = []
+    for f in files[which]:
+        if f not in truths:
+            t = photo_rgb(f); truths[f] = t, rgb_to_lab(torch.from_numpy(t.copy()).permute(2, 0, 1)), colorfulness(t)
+        t, lab_t, cf_t = truths[f]
+        p = np.asarray(colorize(t, GrayModel() if G is None else G, size=a.size))
+        lab_p = rgb_to_lab(torch.from_numpy(p.copy()).permute(2, 0, 1))
+        rows.append(dict(photo=f.name, model=name, psnr=psnr(p, t), ssim=np.nan, ab_mae=ab_mae(lab_p[1:], lab_t[1:]), ab_auc=np.nan,
+                         cf=colorfulness(p), cf_truth=cf_t))
+    return pd.DataFrame(rows)
 def measure(models:dict, which:str) -> pd.DataFrame:
-    s = summarize(evaluate({'gray': None, **models}, files[which], size=a.size, full=True))
+    "Mean metrics of each model (name → (path, T, calibrate, alpha-partner)) on a split, against gray; per-photo results cached by name."
+    parts = []
+    for name, spec in {'gray': None, **models}.items():
+        f = cache/f"{which}-{name.replace(' ', '_').replace('/', '_')}.csv"
+        if not f.exists(): quick_eval(name, None if spec is None else gen(*spec), which).to_csv(f, index=False)
+        parts.append(pd.read_csv(f))
+    s = summarize(pd.concat(parts, ignore_index=True))
     g = s.loc['gray']
     return s.assign(ab_vs_gray=s.ab_mae / g.ab_mae, dcf_vs_gray=s.delta_cf / g.delta_cf)
 
-def gen(path, T=None, calibrate=None):
+def gen(path, T=None, calibrate=None, alpha=None):
+    "A generator: a file, a classes generator decoded at (T, calibrate), or the interpolation (1 − α)·S1 + α·file (lesson 6b)."
     G = load_generator(path)
     if T is not None: G.T, G.calibrate = T, calibrate
+    if alpha is not None: G = interpolate_generators(load_generator(R/'S1'/'generator_l1.pth'), G, alpha)
     return G
 
 cands = {'S1 (L1 only, 20 epochs)': (R/'S1'/'generator_l1.pth', None, None)}
 for run in sorted(R.glob('G_*')):
     if (R/f'{run.name}.done').exists():
-        for p in sorted((run/'generators').glob('epoch_*.pth')): cands[f'{run.name} e{int(p.stem[6:])}'] = (p, None, None)
+        kept = sorted((run/'generators').glob('epoch_*.pth'))[:2]
+        for p in kept: cands[f'{run.name} e{int(p.stem[6:])}'] = (p, None, None)
+        cands[f'{run.name} e{len(kept)} α0.5'] = (kept[-1], None, None, 0.5)  # halfway back to S1 (lesson 6b)
 if (R/'F.done').exists():
     for d in a.decodings.split(','):
         T, c = map(float, d.split(':')); cands[f'F T{T:g} c{c:g}'] = (R/'F'/'generator.pth', T, c)
-val = measure({k: gen(*v) for k, v in cands.items()}, 'valid')
+val = measure(cands, 'valid')
 print(val.round(3).to_string(), flush=True)
 base = val.loc['S1 (L1 only, 20 epochs)']
 def choose(rows):
     ok = rows[rows.ab_mae <= 1.02 * base.ab_mae]
     return (ok.delta_cf.idxmin() if len(ok) else rows.ab_mae.idxmin())
 groups = {}
-for k in val.index.drop('gray'): groups.setdefault(k.rsplit(' ', 1)[0] if k.startswith('G_') else k.split(' T')[0] if k.startswith('F ') else k, []).append(k)
+for k in val.index.drop('gray'): groups.setdefault(k.split()[0] + (' α' if 'α' in k else '') if k[:2] in ('G_', 'F ') else k, []).append(k)
 chosen = {g: choose(val.loc[ks]) for g, ks in groups.items()}
-test = measure({k: gen(*cands[k]) for k in chosen.values()}, 'test')
+test = measure({k: cands[k] for k in chosen.values()}, 'test')
 rows = []
 for g, k in chosen.items():
     v, t = val.loc[k], test.loc[k]
