@@ -3,7 +3,7 @@
 resolution on the validation split, each at the epoch (and, for F, the decoding) that validation prefers; then each chosen
 row once on the test split, which chose nothing.
 
-    python scripts/recipe_table.py --corpus ../shared/data/corpus --out colorlab/assets/model/recipes.csv
+    python scripts/recipe_table.py --corpus ../shared/data/corpus --out runs/recipes.csv   # then copied, with recipes_all_valid.csv, to colorlab/assets/gan_search/
 
 Each GAN run is measured after its first and second epochs (the later epochs of the first runs were only less accurate),
 and halfway between S1 and its last of these (the network interpolation of lesson 6b, α = 0.5). A GAN run's epoch is chosen as the validation-best by the issue's own rule: the lowest colorfulness gap (ΔCF) among its
