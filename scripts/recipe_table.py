@@ -12,13 +12,8 @@ A row "helps" when its ΔCF is at least 15 % below the starting generator's with
 import argparse, json
 from pathlib import Path
 import pandas as pd
-from colorlab.core import sample_photos_path
-from colorlab.data import read_splits
 from colorlab.models import load_generator, interpolate_generators
-import numpy as np, torch
-from colorlab.metrics import summarize, photo_rgb, psnr, ab_mae, colorfulness, GrayModel
-from colorlab.lab import rgb_to_lab
-from colorlab.inference import colorize
+from evalkit import split_files, measure as _measure
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--corpus', default='../shared/data/corpus'); ap.add_argument('--splits', default='colorlab/assets/splits.csv')
@@ -26,38 +21,8 @@ ap.add_argument('--runs', default='runs'); ap.add_argument('--out', default='rec
 ap.add_argument('--decodings', default='0.2:0.55,0.3:0.3,0.38:0,0.3:0,0.2:0.3', help="T:calibrate pairs tried on F's generators")
 a = ap.parse_args()
 R = Path(a.runs)
-
-def resolve(n):
-    for d in (sample_photos_path(), Path(a.corpus)):
-        if (d/n).exists(): return d/n
-    raise FileNotFoundError(n)
-split = read_splits(a.splits)
-files = {s: [resolve(n) for n, v in split.items() if v == s] for s in ('valid', 'test')}
-
-cache = R/'eval_cache'; cache.mkdir(exist_ok=True)
-truths = {}
-def quick_eval(name, G, which) -> pd.DataFrame:
-    "`evaluate(..., full=True)`'s PSNR, ab MAE and colorfulness, each photo's truth decoded once (SSIM and AuC, slower, are left to the model card)."
-    rows = []
-    for f in files[which]:
-        if f not in truths:
-            t = photo_rgb(f); truths[f] = t, rgb_to_lab(torch.from_numpy(t.copy()).permute(2, 0, 1)), colorfulness(t)
-        t, lab_t, cf_t = truths[f]
-        p = np.asarray(colorize(t, GrayModel() if G is None else G, size=a.size))
-        lab_p = rgb_to_lab(torch.from_numpy(p.copy()).permute(2, 0, 1))
-        rows.append(dict(photo=f.name, model=name, psnr=psnr(p, t), ssim=np.nan, ab_mae=ab_mae(lab_p[1:], lab_t[1:]), ab_auc=np.nan,
-                         cf=colorfulness(p), cf_truth=cf_t))
-    return pd.DataFrame(rows)
-def measure(models:dict, which:str) -> pd.DataFrame:
-    "Mean metrics of each model (name → (path, T, calibrate, alpha-partner)) on a split, against gray; per-photo results cached by name."
-    parts = []
-    for name, spec in {'gray': None, **models}.items():
-        f = cache/f"{which}-{name.replace(' ', '_').replace('/', '_')}.csv"
-        if not f.exists(): quick_eval(name, None if spec is None else gen(*spec), which).to_csv(f, index=False)
-        parts.append(pd.read_csv(f))
-    s = summarize(pd.concat(parts, ignore_index=True))
-    g = s.loc['gray']
-    return s.assign(ab_vs_gray=s.ab_mae / g.ab_mae, dcf_vs_gray=s.delta_cf / g.delta_cf)
+files = split_files(a.splits, a.corpus)
+measure = lambda models, which: _measure(models, files[which], which, gen, R/'eval_cache', a.size)
 
 def gen(path, T=None, calibrate=None, alpha=None):
     "A generator: a file, a classes generator decoded at (T, calibrate), or the interpolation (1 − α)·S1 + α·file (lesson 6b)."
