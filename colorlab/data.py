@@ -126,7 +126,7 @@ class RandomZoomCrop(RandTransform):
         x0, y0 = int(self.pcts[0] * (w - s)), int(self.pcts[1] * (h - s))
         return x.resize((self.size, self.size), Image.BILINEAR, box=(x0, y0, x0 + s, y0 + s))
 
-# %% ../nbs/02_data.ipynb #7e3fecff
+# %% ../nbs/02_data.ipynb #a7339aa2
 def _split(owner:list, valid_pct:float, seed:int):
     "Train and valid indices: the photos of each source (`owner[i]`: the source of photo `i`) split on their own by fastai's `RandomSplitter`."
     train, valid = [], []
@@ -146,6 +146,7 @@ def _usable(path, n_images, seed, n_workers):
     files = select_photos(list(owner), n_images=n_images, seed=seed, n_workers=n_workers)
     return files, [owner[f] for f in files]
 
+# %% ../nbs/02_data.ipynb #6790eb85
 def read_splits(csv_path) -> dict:
     "File name → 'train', 'valid' or 'test', from a CSV with the columns `file` and `split`."
     csv_path = Path(csv_path)
@@ -164,6 +165,7 @@ def _listed_split(files:list, split:dict):
     train = [i for i, f in enumerate(kept) if split[Path(f).name] == 'train']
     return kept, train, [i for i, f in enumerate(kept) if split[Path(f).name] == 'valid']
 
+# %% ../nbs/02_data.ipynb #42c2ebd2
 class SettingError(ValueError):
     "A setting out of its range. `arg` names it; the message starts with it and says what it must be."
     def __init__(self, arg:str, msg:str): super().__init__(f"{arg} {msg}"); self.arg = arg
@@ -177,6 +179,7 @@ def _check_args(**kw):
         ok, rng = rules[k]
         if not ok(v): raise SettingError(k, f"must be {rng}, got {v}")
 
+# %% ../nbs/02_data.ipynb #fef77640
 def colorization_dls(path=None, # folder of photos (default: the bundled sample), a list of files, or a list of folders
                      size:int=64, # side of the square crops
                      bs:int=16, # batch size

@@ -18,7 +18,8 @@ from fastcore.script import call_parse, Param, anno_parser
 from fastcore.imports import in_notebook
 from fastprogress.fastprogress import progress_bar
 from .core import default_device, atomic_write, PHOTO_EXTENSIONS
-from .lab import AB_SCALE, small_lightness, join_strips
+from .lab import AB_SCALE
+from .fast import small_lightness, join_image
 from .models import load_generator, model_path
 
 # %% ../nbs/09_inference.ipynb #44258a6c
@@ -46,6 +47,7 @@ def _open_image(src) -> Image.Image:
         raise PhotoError(f"{name}: {why}") from None
     return im
 
+# %% ../nbs/09_inference.ipynb #c5426995
 _GRAY16 = ('I;16', 'I;16L', 'I;16B', 'I;16N', 'I')
 
 def _from_pil(im:Image.Image):
@@ -61,6 +63,7 @@ def _from_pil(im:Image.Image):
     else: px = np.asarray(im.convert('RGB'))  # RGB, RGBA, CMYK, YCbCr, LAB, HSV
     return px, alpha
 
+# %% ../nbs/09_inference.ipynb #570f74a5
 def _from_array(a):
     if isinstance(a, torch.Tensor):
         a = a.detach().cpu()
@@ -125,18 +128,8 @@ def _pad_to(x:torch.Tensor, m:int) -> torch.Tensor:
     if not (ph or pw): return x
     return F.pad(x, (0, pw, 0, ph), mode='reflect' if ph < h and pw < w else 'replicate')
 
-def _planes_to_image(rgb:torch.Tensor) -> Image.Image:
-    "A PIL RGB image of uint8 3×n×W planes: each plane wrapped without a copy, merged by Pillow in one pass."
-    n, w = rgb.shape[1:]
-    return Image.merge('RGB', [Image.frombuffer('L', (w, n), p, 'raw', 'L', 0, 1) for p in rgb.numpy()])
-
-def _keep_image_blocks(W:int, H:int, most:int=32):
-    "Let Pillow keep the memory blocks of a freed W×H RGB image for the next one (its `PILLOW_BLOCKS_MAX`, 0 by default; at most `most` blocks)."
-    try: need = min(most, -(-4 * W * H // Image.core.get_block_size()) + 1)  # Pillow stores RGB as 4 bytes a pixel
-    except AttributeError: return  # a Pillow without the block allocator's controls
-    if Image.core.get_blocks_max() < need: Image.core.set_blocks_max(need)
-
-MAX_SIZE = 1024  # the largest working size: the model's memory grows with its square (about 2 GB at 1024 for the shipped model)
+# %% ../nbs/09_inference.ipynb #542ea73f
+MAX_SIZE = 1024  # the largest working size: the model's memory grows with its square
 
 def _check_size(size):
     "A clear error for a working size out of range, before any work is done."
@@ -149,7 +142,7 @@ def colorize(photo, # a path, PIL image, array (H×W, H×W×3, H×W×4) or bytes
              size:int=None, # working size: the short side the model sees (default: its training size)
              device=None, # default: CUDA if available
              strip:int=256, # rows converted at once (bounds the memory of large photos)
-             fused:bool=False, # for many large photos: `torch.compile`d kernels (a compile of seconds, once), output memory reused from photo to photo
+             fused:bool=False, # for many large photos: lesson 8b's compiled kernels (a compile of seconds, once), output memory reused
             ) -> Image.Image:
     "The photo in color at its own resolution (RGBA if it had transparency): a\\*b\\* predicted at `size`, joined with the original L."
     _check_size(size)
@@ -162,9 +155,7 @@ def colorize(photo, # a path, PIL image, array (H×W, H×W×3, H×W×4) or bytes
     h, w = max(1, round(H * scale)), max(1, round(W * scale))
     small = small_lightness(px, (h, w), strip, fused)  # the photo's L* at the model's size, computed strip by strip
     ab = G(_pad_to(small[None, None] / 50 - 1, m).to(dev)).float().cpu()[..., :h, :w].clamp(-1, 1)  # clamped: the range it was trained on
-    if fused: _keep_image_blocks(W, H)  # the next photo's output reuses this one's pages once it is freed (saved)
-    im = Image.new('RGB', (W, H))
-    for y0, _, rgb in join_strips(px, ab[0] * AB_SCALE, strip, fused): im.paste(_planes_to_image(rgb), (0, y0))  # a*b* enlarged, joined with the photo's own L*
+    im = join_image(px, ab[0] * AB_SCALE, strip, fused)  # a*b* enlarged, joined with the photo's own L*, strip by strip
     if alpha is not None: im.putalpha(Image.fromarray(alpha))
     return im
 
@@ -228,6 +219,7 @@ def _save(im:Image.Image, path:Path) -> Path:
     kw = dict(quality=95) if fmt in ('JPEG', 'WEBP') else {}
     return atomic_write(path, lambda p: im.save(p, format=fmt, **kw))
 
+# %% ../nbs/09_inference.ipynb #4bfbe2a8
 @call_parse
 def colorlab_colorize(
     photos:Param('photos and/or folders of photos to colorize', str, nargs='+'),
@@ -261,6 +253,7 @@ def colorlab_colorize(
     for e in skipped: print(f"  {e}")
     return 1 if skipped else 0
 
+# %% ../nbs/09_inference.ipynb #da0a1c5e
 def colorlab_colorize_main():
     "Console entry point of `colorlab_colorize`: `call_parse`'s parser, plus the short flags `-o` (`--out`) and `-m` (`--model`)."
     argv = [{'-o': '--out', '-m': '--model'}.get(a, a) for a in sys.argv[1:]]

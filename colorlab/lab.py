@@ -4,14 +4,11 @@
 
 # %% auto #0
 __all__ = ['D65', 'AB_SCALE', 'rgb_to_lab', 'lab_to_rgb', 'normalize_lab', 'denormalize_lab', 'rgb_to_L_ab', 'L_ab_to_rgb',
-           'in_srgb_gamut', 'lightness', 'small_lightness', 'lab_to_rgb8', 'join_strips', 'join_lab',
-           'show_lab_channels', 'show_ab_plane', 'lab_swatch', 'ab_slices']
+           'in_srgb_gamut', 'show_lab_channels', 'show_ab_plane', 'lab_swatch', 'ab_slices']
 
 # %% ../nbs/01_lab.ipynb #b5e638ce
-import logging, warnings
 import numpy as np
 import torch
-import torch.nn.functional as F
 
 # %% ../nbs/01_lab.ipynb #1f2778fe
 _XYZ_FROM_RGB = np.array([[0.412453, 0.357580, 0.180423],
@@ -29,24 +26,12 @@ def _finv(t): return torch.where(t > 0.2068966, t ** 3, (t - 16 / 116) / _KAPPA)
 def _mix(m, x, y, z): return [m[i][0] * x + m[i][1] * y + m[i][2] * z for i in range(3)]
 
 # %% ../nbs/01_lab.ipynb #647c5625
-_LUTS = {}
-def _srgb_lut(device):
-    "Linear value of each of the 256 sRGB levels (exact in float64, stored as float32)."
-    if device not in _LUTS:
-        v = torch.arange(256, dtype=torch.float64) / 255
-        _LUTS[device] = _srgb_to_linear(v).float().to(device)
-    return _LUTS[device]
-
-def _rgb_to_lab(rgb, lut, f=_f):
-    if rgb.dtype == torch.uint8: r, g, b = lut[rgb.int()].unbind(-3)  # 256-entry table: no pow for 8-bit input (an int32 index: cheaper than int64 in the compiled loop)
-    else:                        r, g, b = _srgb_to_linear(rgb).unbind(-3)
+def _linear_to_lab(r, g, b, f=_f):
+    "L\*, a\*, b\* of linear r, g, b planes (through XYZ over the white, then `f`), stacked along dim −3."
     fx, fy, fz = (f(t) for t in _mix(_M, r, g, b))
     return torch.stack([116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)], dim=-3)
 
-def _f_fast(t):  # the cube root as exp(log(t)/3): vectorised exp and log beat pow in compiled code (error ~1e-7 in f)
-    return torch.where(t > _EPS, torch.exp(torch.log(t.clamp_min(_EPS)) * (1 / 3)), _KAPPA * t + 16 / 116)
-
-def _rgb_to_lab_fast(rgb, lut): return _rgb_to_lab(rgb, lut, _f_fast)
+def _rgb_to_lab(rgb): return _linear_to_lab(*_srgb_to_linear(rgb).unbind(-3))
 
 def _lab_to_rgb(lab):
     L, a, b = lab.unbind(-3)
@@ -55,52 +40,34 @@ def _lab_to_rgb(lab):
     return torch.stack([_linear_to_srgb(c) for c in _mix(_MINV, _finv(fx), _finv(fy), _finv(fz))], dim=-3)
 
 # %% ../nbs/01_lab.ipynb #cfac7590
-_COMPILED = {}
-class _NoCudaNote(logging.Filter):
-    "Drops PyTorch's note that it found no CUDA runtime while compiling for the CPU: true of every CPU-only machine, and not a problem."
-    def filter(self, record): return 'No CUDA runtime is found' not in record.getMessage()
-
-def _maybe_fused(name, fn, fused):
-    if not fused: return fn
-    if name not in _COMPILED:
-        log = logging.getLogger('torch.utils.cpp_extension')
-        if not any(isinstance(f, _NoCudaNote) for f in log.filters): log.addFilter(_NoCudaNote())
-        try: _COMPILED[name] = torch.compile(fn, dynamic=True)
-        except Exception as e:  # no compiler on this platform
-            warnings.warn(f"torch.compile unavailable ({e}); using eager Lab conversion")
-            _COMPILED[name] = fn
-    return _COMPILED[name]
-
-def _run(name, fn, fused, *args):
-    try: return _maybe_fused(name, fn, fused)(*args)
-    except Exception as e:
-        if not fused or _COMPILED.get(name) is fn: raise
-        warnings.warn(f"fused Lab conversion failed ({type(e).__name__}: {e}); using eager code from now on")
-        _COMPILED[name] = fn
-        return fn(*args)
-
 def _check_rgb(x, what):
     if not isinstance(x, torch.Tensor): raise TypeError(f"{what} must be a torch.Tensor, got {type(x).__name__}")
     if x.ndim not in (3, 4) or x.shape[-3] != 3:
         raise ValueError(f"{what} must be 3×H×W or N×3×H×W (channels first), got shape {tuple(x.shape)}")
 
+def _fast():
+    "Lesson 8b's module, `colorlab.fast`, imported on first use (it builds on this module, so this one cannot import it at the top)."
+    import colorlab.fast
+    return colorlab.fast
+
 def rgb_to_lab(rgb:torch.Tensor, # N×3×H×W or 3×H×W sRGB, uint8 (0…255) or float (0…1)
-               fused:bool=False, # run the `torch.compile`d kernel (faster on CPU after a one-off compile)
+               fused:bool=False, # run lesson 8b's `torch.compile`d kernel (faster on the CPU after a one-off compile)
               ) -> torch.Tensor:  # L* in 0…100, a*, b* in about ±110, same shape and device, float
     "Convert sRGB images to CIE L\*a\*b\* (D65, 2°), exactly as `skimage.color.rgb2lab` does."
     _check_rgb(rgb, 'rgb')
-    if rgb.dtype != torch.uint8 and not rgb.is_floating_point(): rgb = rgb.float() / 255
-    if rgb.dtype in (torch.float16, torch.bfloat16): rgb = rgb.float()
-    return _run('rgb_to_lab', _rgb_to_lab_fast if fused else _rgb_to_lab, fused, rgb, _srgb_lut(rgb.device))
+    if fused: return _fast().fused_rgb_to_lab(rgb)
+    if not rgb.is_floating_point(): rgb = rgb.float() / 255  # 8-bit levels 0…255 → 0…1
+    elif rgb.dtype in (torch.float16, torch.bfloat16): rgb = rgb.float()
+    return _rgb_to_lab(rgb)
 
 def lab_to_rgb(lab:torch.Tensor, # N×3×H×W or 3×H×W L\*a\*b\*
                clip:bool=True,   # clip out-of-gamut results into 0…1
-               fused:bool=False, # run the `torch.compile`d kernel
+               fused:bool=False, # run lesson 8b's `torch.compile`d kernel
               ) -> torch.Tensor:  # sRGB float in 0…1 (if `clip`)
     "Convert CIE L\*a\*b\* (D65, 2°) images back to sRGB, exactly as `skimage.color.lab2rgb` does."
     _check_rgb(lab, 'lab')
     if not lab.is_floating_point() or lab.dtype in (torch.float16, torch.bfloat16): lab = lab.float()
-    rgb = _run('lab_to_rgb', _lab_to_rgb, fused, lab)
+    rgb = _fast().fused_lab_to_rgb(lab) if fused else _lab_to_rgb(lab)
     if not clip: return rgb
     return rgb.clamp(0, 1) if rgb.requires_grad else rgb.clamp_(0, 1)  # in place where autograd allows: one output buffer, not two
 
@@ -128,113 +95,6 @@ def in_srgb_gamut(lab:torch.Tensor, tol:float=1e-4) -> torch.Tensor:
     "N×H×W (or H×W) mask of the Lab pixels that sRGB can show without clipping."
     rgb = lab_to_rgb(lab, clip=False)
     return ((rgb >= -tol) & (rgb <= 1 + tol)).all(dim=-3)
-
-# %% ../nbs/01_lab.ipynb #5c3e802d
-_TABLES = {}
-def _tables():
-    "Lookup tables: L\* of each 8-bit gray level; linear value of each 8-bit sRGB level; 8-bit sRGB of 65,536 linear steps; the luminance row."
-    if not _TABLES:
-        lin8 = _srgb_to_linear(torch.arange(256, dtype=torch.float64) / 255)
-        _TABLES.update(gray_L=(116 * _f(lin8) - 16).float(), lin8=lin8.float(), wy=torch.tensor(_M[1], dtype=torch.float32),
-                       srgb8=(_linear_to_srgb(torch.arange(65536, dtype=torch.float64) / 65535) * 255).round().int())
-    return _TABLES
-
-# Tables are indexed with int32, not int64, and hold 32-bit values (the 8-bit levels too): in the compiled loop that halves the
-# index arithmetic and lets the lookups be vector gathers. Measured here: the join's loop about a quarter faster than with
-# int64 indices into a byte table.
-def _lightness8(t, gray_L, lin8, wy):  # uint8 rows (H×W gray or H×W×3 sRGB) → L*: table lookups, fused into one pass when compiled
-    if t.ndim == 2: return gray_L[t.int()]
-    lin = lin8[t.int()]
-    return 116 * _f_fast(lin[..., 0] * wy[0] + lin[..., 1] * wy[1] + lin[..., 2] * wy[2]) - 16
-
-def _strips(px, strip:int):
-    "`(y0, y1, rows)` of an H×W(×3) array, `rows` a tensor copy (PIL's arrays are read-only)."
-    for y in range(0, px.shape[0], strip): yield y, min(px.shape[0], y + strip), torch.as_tensor(np.array(px[y:y + strip]))
-
-def _strip_lightness(t, fused):
-    "L\* of one strip of pixels (uint8, or float in 0…1)."
-    T = _tables()
-    if t.dtype == torch.uint8 and (fused or t.ndim == 2): return _run('L8', _lightness8, fused, t, T['gray_L'], T['lin8'], T['wy'])
-    lin = T['lin8'][t.long()] if t.dtype == torch.uint8 else _srgb_to_linear(t.float())
-    return 116 * _f(lin if lin.ndim == 2 else lin @ T['wy']) - 16
-
-def lightness(px, # H×W (gray) or H×W×3 (sRGB) pixels: uint8, or float in 0…1 (16-bit and float sources)
-              strip:int=256, # rows at once
-              fused:bool=False, # 8-bit pixels by the `torch.compile`d kernel (the lookups in one pass)
-             ) -> torch.Tensor:
-    "L\* (0…100) of an image's pixels as a float32 H×W tensor, exactly as `rgb_to_lab` computes it."
-    L = torch.empty(px.shape[:2], dtype=torch.float32)
-    for y0, y1, t in _strips(px, strip): L[y0:y1] = _strip_lightness(t, fused)
-    return L
-
-def _shrink(x, size): return F.interpolate(x[None, None], size=size, mode='bilinear', antialias=True, align_corners=False)[0, 0]
-
-def small_lightness(px, # H×W or H×W×3 pixels, as for `lightness`
-                    size:tuple, # (h, w) to shrink to
-                    strip:int=256, # rows at once
-                    fused:bool=False, # 8-bit pixels by the compiled kernel
-                   ) -> torch.Tensor:
-    "L\* shrunk to `size` (bilinear, antialiased), strip by strip: `lightness` then `F.interpolate`, without a full-size L\*."
-    H, W = px.shape[:2]
-    if tuple(size) == (H, W): return lightness(px, strip, fused)
-    Lw = torch.empty((H, size[1]), dtype=torch.float32)  # each strip shrunk along the width, then the whole along the height:
-    for y0, y1, t in _strips(px, strip): Lw[y0:y1] = _shrink(_strip_lightness(t, fused), (y1 - y0, size[1]))  # the two passes
-    return _shrink(Lw, tuple(size))  # that F.interpolate's separable antialiasing makes, in the same order
-
-def _rgb8_planes(L, a, b, enc):
-    fy = (L + 16) / 116
-    fx, fz = a / 500 + fy, (fy - b / 200).clamp_min(0)
-    return [enc[(c.clamp(0, 1) * 65535).round().int()].to(torch.uint8) for c in _mix(_MINV, _finv(fx), _finv(fy), _finv(fz))]
-
-def _rgb8(L, a, b, enc): return torch.stack(_rgb8_planes(L, a, b, enc), -1)
-
-def lab_to_rgb8(L:torch.Tensor, # H×W L*
-                ab:torch.Tensor, # 2×H×W a*, b*
-                fused:bool=False, # run the `torch.compile`d kernel (several times faster after a compile of seconds)
-               ) -> torch.Tensor:
-    "Lab → uint8 H×W×3 sRGB, clipped to the gamut, within one level of `lab_to_rgb` (the gamma curve is a table)."
-    return _run('rgb8', _rgb8, fused, L, ab[0], ab[1], _tables()['srgb8'])
-
-def _rows(h:int, H:int, y0:int, y1:int):
-    "Source rows and weights of bilinear interpolation (`align_corners=False`) from `h` rows to output rows `y0`…`y1`."
-    sy = ((torch.arange(y0, y1, dtype=torch.float32) + 0.5) * (h / H) - 0.5).clamp_min(0)
-    i0 = sy.floor().long().clamp_max(h - 1)
-    return i0, (i0 + 1).clamp_max(h - 1), (sy - i0)[:, None]
-
-def _join_rows(L, abw, i0, i1, wy, enc):
-    "Rows of the photo as 3×n×W planes: a\\*b\\* interpolated between rows `i0` and `i1` of the width-enlarged `abw` (weights `wy`), joined with `L`."
-    ab = torch.lerp(abw[:, i0], abw[:, i1], wy)
-    return torch.stack(_rgb8_planes(L, ab[0], ab[1], enc), 0)
-
-def _join_px8(t, abw, i0, i1, wy, enc, gray_L, lin8, wyl):  # 8-bit pixels to joined planes in one compiled loop
-    return _join_rows(_lightness8(t, gray_L, lin8, wyl), abw, i0, i1, wy, enc)
-
-def join_strips(src, # the photo's H×W L\* (a tensor), or its pixels (an H×W or H×W×3 array, as for `lightness`)
-                ab:torch.Tensor, # 2×h×w a*, b* (Lab units), usually smaller: enlarged bilinearly to H×W
-                strip:int=256, # rows converted at once (bounds the memory)
-                fused:bool=False, # the `torch.compile`d kernels: pay off from a few large photos on (compiling takes seconds)
-               ):
-    "Yield `(y0, y1, rgb)`: rows `y0`…`y1` of the photo as uint8 3×n×W sRGB planes, its own L\* joined with enlarged a\*b\*."
-    H, W = src.shape[:2]
-    h, T = ab.shape[1], _tables()
-    abw = F.interpolate(ab[None].float(), size=(h, W), mode='bilinear', align_corners=False)[0] if ab.shape[2] != W else ab.float()
-    is_L = isinstance(src, torch.Tensor)
-    rows = ((y, min(H, y + strip), src[y:y + strip]) for y in range(0, H, strip)) if is_L else _strips(src, strip)
-    for y0, y1, t in rows:
-        i0, i1, wy = _rows(h, H, y0, y1)
-        if fused and not is_L and t.dtype == torch.uint8:  # 8-bit pixels: L* and the join in one compiled loop
-            yield y0, y1, _run('join8', _join_px8, fused, t, abw, i0, i1, wy, T['srgb8'], T['gray_L'], T['lin8'], T['wy'])
-        else: yield y0, y1, _run('join', _join_rows, fused, t if is_L else _strip_lightness(t, fused), abw, i0, i1, wy, T['srgb8'])
-
-def join_lab(L:torch.Tensor, # H×W L* of the photo, at full resolution
-             ab:torch.Tensor, # 2×h×w a*, b* (Lab units), usually smaller: enlarged bilinearly to H×W
-             strip:int=256, # rows converted at once (bounds the memory)
-             fused:bool=False, # the `torch.compile`d kernel: pays off from a few large photos on (compiling takes seconds)
-            ) -> np.ndarray:
-    "The photo's own L\* joined with enlarged a\*b\*: a uint8 H×W×3 sRGB array, converted in strips of rows (`join_strips`)."
-    out = torch.empty((*L.shape, 3), dtype=torch.uint8)
-    for y0, y1, rgb in join_strips(L, ab, strip, fused): out[y0:y1] = rgb.permute(1, 2, 0)
-    return out.numpy()
 
 # %% ../nbs/01_lab.ipynb #2853f4eb
 def show_lab_channels(rgb:torch.Tensor, figsize=(12, 3.2), axs=None):
@@ -303,3 +163,11 @@ def ab_slices(Ls=range(10, 100, 10), # the lightnesses L* to draw
     body += ('<small>a* from −110 (green, left) to +110 (red, right); b* from −110 (blue, bottom) to +110 (yellow, top); '
              'white: no sRGB color</small>')
     return linked_frames(body, ('L', [f'{L:g}' for L in Ls], len(Ls) // 2), description='L*')
+
+# %% ../nbs/01_lab.ipynb #7e51851d
+_FAST = ('lightness', 'small_lightness', 'lab_to_rgb8', 'join_strips', 'join_lab')
+
+def __getattr__(name):
+    "`from colorlab.lab import join_strips` and the like: lesson 8b's full-resolution functions, from `colorlab.fast`."
+    if name in _FAST: return getattr(_fast(), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

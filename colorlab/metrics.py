@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['psnr', 'ssim', 'colorfulness', 'ab_mae', 'ab_auc', 'image_metrics', 'center_crops', 'colorize_crops', 'GrayModel',
-           'photo_rgb', 'colorize_full', 'evaluate', 'summarize', 'show_comparison', 'evaluate_run']
+           'photo_rgb', 'colorize_full', 'evaluate', 'summarize', 'show_comparison', 'region_errors',
+           'error_by_region_size', 'evaluate_run']
 
 # %% ../nbs/08_metrics.ipynb #f9e46444
 import json
@@ -22,6 +23,7 @@ from .data import select_photos, load_resized
 from .models import load_generator, model_path
 from .inference import colorize, load_photo
 from fastai.data.transforms import RandomSplitter
+from skimage.segmentation import felzenszwalb
 
 # %% ../nbs/08_metrics.ipynb #d15e1231
 def _hwc(x) -> np.ndarray:
@@ -96,6 +98,7 @@ class GrayModel(nn.Module):
     "The gray baseline as a generator: ab = 0 everywhere."
     def forward(self, L): return torch.zeros(len(L), 2, *L.shape[-2:], device=L.device)
 
+# %% ../nbs/08_metrics.ipynb #3fc097d6
 def photo_rgb(f) -> np.ndarray:
     "A photo file as an upright uint8 H×W×3 RGB array: the truth a full-resolution colorization is compared with."
     px, _ = load_photo(f)
@@ -106,6 +109,7 @@ def colorize_full(G, f, size:int, device=None) -> np.ndarray:
     "Photo `f` colorized at its own resolution by `G` (`None`: the gray baseline) from its L channel, working size `size`: uint8 H×W×3."
     return np.asarray(colorize(photo_rgb(f), GrayModel() if G is None else G, size=size, device=device))
 
+# %% ../nbs/08_metrics.ipynb #07a8ca58
 def evaluate(models:dict, # name → generator (`None` for the gray baseline)
              files, # the photos
              size:int=64, # working size: the model sees center crops (or, `full`, whole photos) of this short side
@@ -143,7 +147,51 @@ def show_comparison(columns:dict, # title → uint8 N×3×H×W batch (e.g. input
     plt.tight_layout()
     return axs
 
+# %% ../nbs/08_metrics.ipynb #29042349
+def region_errors(pred, # the colorized photo: H×W×3 uint8 (array, tensor or PIL image)
+                  truth, # the original photo, same size
+                  scale:float=100, # Felzenszwalb's scale: larger gives fewer, larger regions
+                  min_size:int=20, # the smallest region, in pixels
+                 ) -> pd.DataFrame:
+    "One row per region of `truth` (Felzenszwalb's graph segmentation): its share of the photo, its pixels, and the mean |Δab| there of `pred` and of gray."
+    t, p = _hwc(truth), _hwc(pred)
+    if p.shape != t.shape: raise ValueError(f"Prediction {p.shape} and truth {t.shape} differ in size")
+    seg = felzenszwalb(t, scale=scale, sigma=0.8, min_size=min_size).ravel()
+    ab_t, ab_p = (rgb_to_lab(torch.from_numpy(np.array(x)).permute(2, 0, 1))[1:].numpy() for x in (t, p))
+    n = seg.max() + 1
+    px = np.bincount(seg, minlength=n)
+    mean = lambda e: np.bincount(seg, e.ravel(), n) / px  # a per-pixel map's mean in each region
+    return pd.DataFrame(dict(share=px / seg.size, pixels=px, ab_err=mean(np.abs(ab_p - ab_t).mean(0)), gray_err=mean(np.abs(ab_t).mean(0))))
+
+def error_by_region_size(regions:pd.DataFrame, # rows of `region_errors`, from one or many photos
+                         bins=(0, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 1), # edges of the region shares
+                        ) -> pd.DataFrame:
+    "Per bin of region share: the number of regions and the pixel-weighted mean |Δab| of the model and of gray, and their ratio."
+    b = pd.cut(regions.share, bins)
+    w = lambda col: (regions[col] * regions.pixels).groupby(b, observed=True).sum() / regions.pixels.groupby(b, observed=True).sum()
+    out = pd.DataFrame(dict(regions=regions.groupby(b, observed=True).size(), ab_err=w('ab_err'), gray_err=w('gray_err')))
+    return out.assign(vs_gray=out.ab_err / out.gray_err)
+
 # %% ../nbs/08_metrics.ipynb #0124ffda
+def _resolve(files:list) -> list:
+    "Photos listed by a run: where they are, else the bundled sample photo of the same name (a run made on another machine)."
+    out = [f if f.exists() else sample_photos_path()/f.name for f in files]
+    return [f for f in out if f.exists()]
+
+def _valid_files(cfg:dict) -> list:
+    "A run's validation photos: listed in its config, or (older configs) split again from its photo list as `colorization_dls` did."
+    if 'valid_files' in cfg: return [Path(f) for f in cfg['valid_files']]
+    if 'files' not in cfg: raise ValueError("The run's config.json lists no photos: give a folder of photos")
+    files = [Path(f) for f in cfg['files']]
+    return [files[i] for i in RandomSplitter(cfg['valid_pct'], seed=cfg['seed'])(files)[1]]
+
+def _markdown(s:pd.DataFrame) -> str:
+    cols = ['model'] + list(s.columns)
+    lines = ['| ' + ' | '.join(cols) + ' |', '|' + '---|' * len(cols)]
+    lines += ['| ' + ' | '.join([str(i)] + [f'{v:.3f}' for v in r]) + ' |' for i, r in s.iterrows()]
+    return '\n'.join(lines)
+
+# %% ../nbs/08_metrics.ipynb #808e4d58
 def evaluate_run(model, # run folder, checkpoint or `generator.pth`
                  photos=None, # folder of color photos (default: the run's validation photos)
                  out='colorlab_eval', # report folder
@@ -180,21 +228,3 @@ def evaluate_run(model, # run folder, checkpoint or `generator.pth`
     atomic_write(out/'grid.png', lambda p: plt.savefig(p, format='png', dpi=100))
     plt.close()
     return s
-
-def _resolve(files:list) -> list:
-    "Photos listed by a run: where they are, else the bundled sample photo of the same name (a run made on another machine)."
-    out = [f if f.exists() else sample_photos_path()/f.name for f in files]
-    return [f for f in out if f.exists()]
-
-def _valid_files(cfg:dict) -> list:
-    "A run's validation photos: listed in its config, or (older configs) split again from its photo list as `colorization_dls` did."
-    if 'valid_files' in cfg: return [Path(f) for f in cfg['valid_files']]
-    if 'files' not in cfg: raise ValueError("The run's config.json lists no photos: give a folder of photos")
-    files = [Path(f) for f in cfg['files']]
-    return [files[i] for i in RandomSplitter(cfg['valid_pct'], seed=cfg['seed'])(files)[1]]
-
-def _markdown(s:pd.DataFrame) -> str:
-    cols = ['model'] + list(s.columns)
-    lines = ['| ' + ' | '.join(cols) + ' |', '|' + '---|' * len(cols)]
-    lines += ['| ' + ' | '.join([str(i)] + [f'{v:.3f}' for v in r]) + ' |' for i, r in s.iterrows()]
-    return '\n'.join(lines)

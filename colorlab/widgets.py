@@ -28,6 +28,11 @@ def _jpeg(a:np.ndarray, quality:int=90) -> bytes:
     b = io.BytesIO(); Image.fromarray(a).save(b, format='JPEG', quality=quality)
     return b.getvalue()
 
+def _img(data:bytes, fmt:str, width:int=None) -> str:
+    "An <img> holding the picture itself (a data: URL): the page needs nothing else to show it."
+    return f'<img src="data:image/{fmt};base64,{base64.b64encode(data).decode()}"' + (f' width="{width}" height="{width}"' if width else '') + '>'
+
+# %% ../nbs/08a_widgets.ipynb #9bd7cb78
 def _snapshots(run):
     "A run folder's epochs with a snapshot grid, the names of its snapshot photos, and its history."
     run = Path(run)
@@ -52,10 +57,7 @@ def _loss_png(history, e:int) -> bytes:
     b = io.BytesIO(); fig.savefig(b, format='png', dpi=80); plt.close(fig)
     return b.getvalue()
 
-def _img(data:bytes, fmt:str, width:int=None) -> str:
-    "An <img> holding the picture itself (a data: URL): the page needs nothing else to show it."
-    return f'<img src="data:image/{fmt};base64,{base64.b64encode(data).decode()}"' + (f' width="{width}" height="{width}"' if width else '') + '>'
-
+# %% ../nbs/08a_widgets.ipynb #3d9ca652
 def linked_explorer(run, # a run folder written by `train_colorizer` / `colorlab_train`
                     epochs=None, # the epochs to show (default: every epoch with a snapshot)
                     width:int=224, # pixels each photo is shown wide

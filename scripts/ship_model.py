@@ -186,7 +186,7 @@ The {len(s_people) and len(tst[tst.photo.isin(people)].photo.unique())} test pho
 
 {table(s_people)}
 
-The {len(tst[tst.source == 'sample'].photo.unique())} test photos that ship with colorlab (lesson 8 recomputes these rows):
+The {len(tst[tst.source == 'sample'].photo.unique())} test photos that ship with colorlab (lesson 8 recomputes the gray and model rows from the package; the L1-only row it cannot, since the L1-only weights do not ship):
 
 {table(s_sample)}
 
