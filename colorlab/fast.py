@@ -66,7 +66,7 @@ def _rgb_to_lab_fast(rgb, lut):
 
 def fused_rgb_to_lab(rgb:torch.Tensor, # N×3×H×W or 3×H×W sRGB, uint8 (0…255) or float (0…1)
                     ) -> torch.Tensor:  # L\*a\*b\*, float32, as `rgb_to_lab`
-    "`rgb_to_lab` compiled into one loop (`rgb_to_lab(rgb, fused=True)`): faster on the CPU after a compile of seconds."
+    "`rgb_to_lab` compiled into one loop (`rgb_to_lab(rgb, fused=True)`): faster on the CPU after a one-time compile (timed below)."
     _check_rgb(rgb, 'rgb')
     if rgb.dtype != torch.uint8 and not rgb.is_floating_point(): rgb = rgb.float() / 255
     if rgb.dtype in (torch.float16, torch.bfloat16): rgb = rgb.float()
@@ -130,7 +130,7 @@ def _rgb8(L, a, b, enc): return torch.stack(_rgb8_planes(L, a, b, enc), -1)
 
 def lab_to_rgb8(L:torch.Tensor, # H×W L*
                 ab:torch.Tensor, # 2×H×W a*, b*
-                fused:bool=False, # run the `torch.compile`d kernel (several times faster after a compile of seconds)
+                fused:bool=False, # run the `torch.compile`d kernel (several times faster after a one-time compile)
                ) -> torch.Tensor:
     "Lab → uint8 H×W×3 sRGB, clipped to the gamut, within one level of `lab_to_rgb` (the gamma curve is a table)."
     return _run('rgb8', _rgb8, fused, L, ab[0], ab[1], _tables()['srgb8'])
@@ -154,7 +154,7 @@ def _join_px8(t, abw, i0, i1, wy, enc, gray_L, lin8, wyl):  # 8-bit pixels to jo
 def join_strips(src, # the photo's H×W L\* (a tensor), or its pixels (an H×W or H×W×3 array, as for `lightness`)
                 ab:torch.Tensor, # 2×h×w a*, b* (Lab units), usually smaller: enlarged bilinearly to H×W
                 strip:int=256, # rows converted at once (bounds the memory)
-                fused:bool=False, # the `torch.compile`d kernels: pay off from a few large photos on (compiling takes seconds)
+                fused:bool=False, # the `torch.compile`d kernels: pay off from a few large photos on (after a one-time compile)
                ):
     "Yield `(y0, y1, rgb)`: rows `y0`…`y1` of the photo as uint8 3×n×W sRGB planes, its own L\* joined with enlarged a\*b\*."
     H, W = src.shape[:2]
@@ -171,7 +171,7 @@ def join_strips(src, # the photo's H×W L\* (a tensor), or its pixels (an H×W o
 def join_lab(L:torch.Tensor, # H×W L* of the photo, at full resolution
              ab:torch.Tensor, # 2×h×w a*, b* (Lab units), usually smaller: enlarged bilinearly to H×W
              strip:int=256, # rows converted at once (bounds the memory)
-             fused:bool=False, # the `torch.compile`d kernel: pays off from a few large photos on (compiling takes seconds)
+             fused:bool=False, # the `torch.compile`d kernel: pays off from a few large photos on (after a one-time compile)
             ) -> np.ndarray:
     "The photo's own L\* joined with enlarged a\*b\*: a uint8 H×W×3 sRGB array, converted in strips of rows (`join_strips`)."
     out = torch.empty((*L.shape, 3), dtype=torch.uint8)
