@@ -3,7 +3,9 @@
 lessons, then
 
 - open lesson 8a, Run All Cells, and move the slider of each epoch explorer: its picture must change;
-- open lesson 9, Run All Cells, and upload a photo through the upload widget: the colorized photo must show;
+- open lesson 9, Run All Cells, and upload a photo through the upload widget: the colorized photo must show; then open
+  its click-to-hint widget (*Add hints…*) and click on the photo: the preview must change;
+- open lesson 11, Run All Cells, and click on the photo of its click-to-hint widget: a hint is placed and the preview changes;
 
 and in both, no kernel-selection dialog (the notebooks carry a kernelspec) and no error output.
 
@@ -42,6 +44,7 @@ CATCH_FILE_DIALOG = """const click = HTMLInputElement.prototype.click;
   HTMLInputElement.prototype.click = function () {
     if (this.type !== 'file') return click.call(this);
     if (!this.isConnected) { this.id = 'colorlab-file-dialog'; document.body.appendChild(this); } };"""
+HINT_OUTPUT = """return [...document.querySelectorAll('.jp-OutputArea-output')].filter(o => o.offsetParent !== null).find(o => o.querySelector('.widget-colorpicker') && o.querySelector('img')) || null;"""
 ERRORS = """return [...document.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
             .map(o => o.innerText).filter(t => t.includes('Traceback') || /^\\w+(Error|Exception)\\b/m.test(t));"""
 
@@ -56,7 +59,7 @@ def main(work:Path):
     from selenium.webdriver.common.action_chains import ActionChains
 
     lessons = work/'nbs'; lessons.mkdir()
-    for n in ('08a_widgets.ipynb', '09_inference.ipynb'): shutil.copy(root/'nbs'/n, lessons/n)
+    for n in ('08a_widgets.ipynb', '09_inference.ipynb', '11_hints.ipynb'): shutil.copy(root/'nbs'/n, lessons/n)
     photo = lessons/'old_photo.jpg'  # a grayscale photo to upload, made from a bundled one
     from PIL import Image
     Image.open(sorted((root/'colorlab'/'assets'/'photos').glob('*.jpg'))[3]).convert('L').save(photo)
@@ -144,6 +147,20 @@ def main(work:Path):
             if any('kernel' in x.lower() for x in dialogs): fail(f'{nb}: JupyterLab asked for a kernel: {dialogs[0]}')
             for e in js(ERRORS)[:3]: fail(f"{nb}: an error output: {[l for l in e.strip().splitlines() if l.strip()][-1][:150]}")
 
+        def click_hint(out, nb, what):
+            "Click on the photo of a click-to-hint widget, right of and below its center: a hint is placed, the preview recolors."
+            js("arguments[0].scrollIntoView({block:'center'})", out); time.sleep(1)
+            img = [i for i in out.find_elements(By.CSS_SELECTOR, 'img') if i.size['width'] > 0 and i.value_of_css_property('cursor') == 'crosshair'][0]
+            before, status = js(IMAGES, out), out.find_elements(By.CSS_SELECTOR, '.widget-html')[-1].text
+            ActionChains(d).move_to_element_with_offset(img, img.size['width'] // 6, img.size['height'] // 6).click().perform()
+            after = wait(lambda: (lambda a: a if a != before else None)(js(IMAGES, out)), 60) or js(IMAGES, out)
+            now = out.find_elements(By.CSS_SELECTOR, '.widget-html')[-1].text
+            shot(f'{nb[:2]}_hints')
+            log(f'{nb} {what}: status {status[:40]!r} -> {now[:60]!r}; preview changed: {after != before}')
+            if not before: fail(f'{nb}: the {what} shows no photo')
+            elif after == before: fail(f'{nb}: a click on the photo of the {what} does not change its preview')
+            elif now.split(';')[0] == status.split(';')[0]: fail(f'{nb}: a click on the {what} places no hint: {now[:80]!r}')
+
         # Lesson 8a: every epoch explorer (the one linked in the browser, the one redrawn by the kernel) follows its slider
         open_and_run('08a_widgets.ipynb')
         def try_explorer(out, k):
@@ -192,7 +209,20 @@ def main(work:Path):
             else:
                 ims = js(IMAGES, out)
                 if ims[0] == ims[1]: fail('09_inference.ipynb: the colorized photo is the same as the uploaded one')
+            for b in out.find_elements(By.CSS_SELECTOR, 'button'):
+                if 'Add hints' in b.text: b.click(); break
+            else: fail('09_inference.ipynb: the upload widget has no Add hints button')
+            hw = wait(lambda: js(HINT_OUTPUT), 60)
+            if hw is None: fail('09_inference.ipynb: Add hints shows no click-to-hint widget')
+            else: click_hint(hw, '09_inference.ipynb', 'click-to-hint widget of the upload demo')
             for e in js(ERRORS)[:3]: fail(f"09_inference.ipynb: an error output after the upload: {e.strip().splitlines()[-1][:150]}")
+
+        # Lesson 11: a click on the photo of the click-to-hint widget places a hint, and the preview recolors
+        open_and_run('11_hints.ipynb')
+        hw = scroll_find(HINT_OUTPUT)
+        if hw is None: fail('11_hints.ipynb: no click-to-hint widget rendered after Run All Cells'); shot('11_no_widget')
+        else: click_hint(hw, '11_hints.ipynb', 'click-to-hint widget')
+        for e in js(ERRORS)[:3]: fail(f"11_hints.ipynb: an error output after the click: {e.strip().splitlines()[-1][:150]}")
     finally:
         if d is not None:
             try: d.quit()

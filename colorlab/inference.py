@@ -143,18 +143,31 @@ def colorize(photo, # a path, PIL image, array (H×W, H×W×3, H×W×4) or bytes
              device=None, # default: CUDA if available
              strip:int=256, # rows converted at once (bounds the memory of large photos)
              fused:bool=False, # for many large photos: lesson 8b's compiled kernels (compiled once per process), output memory reused
+             hints=None, # [(x, y, color), ...]: colors the user knows, x and y in the photo's pixels, color '#rrggbb' or (r, g, b) (lesson 11)
+             reference=None, # a photo (path, image or array) whose colors to borrow (lesson 11)
             ) -> Image.Image:
     "The photo in color at its own resolution (RGBA if it had transparency): a\\*b\\* predicted at `size`, joined with the original L."
     _check_size(size)
-    G, train_size, m = load_model(model, device)
-    dev = next((t.device for t in (*G.parameters(), *G.buffers())), torch.device('cpu'))
     px, alpha = load_photo(photo)
     H, W = px.shape[:2]
+    guided = bool(hints) or reference is not None
+    if guided:  # lesson 11: a model that takes hints, and the hints checked before any work
+        from colorlab.hints import guide_model, check_hints, hint_inputs, reference_hint
+        checked = check_hints(hints, W, H)
+        G = guide_model(model, device); train_size, m = G.size, 2 ** G.n_down
+    else: G, train_size, m = load_model(model, device)
+    dev = next((t.device for t in (*G.parameters(), *G.buffers())), torch.device('cpu'))
     s = size or train_size
     scale = min(s / min(H, W), 8 * s / max(H, W))  # short side to `s`; very long panoramas capped at 8·s
     h, w = max(1, round(H * scale)), max(1, round(W * scale))
     small = small_lightness(px, (h, w), strip, fused)  # the photo's L* at the model's size, computed strip by strip
-    ab = G(_pad_to(small[None, None] / 50 - 1, m).to(dev)).float().cpu()[..., :h, :w].clamp(-1, 1)  # clamped: the range it was trained on
+    L = _pad_to(small[None, None] / 50 - 1, m).to(dev)
+    if guided:
+        local = F.pad(hint_inputs(checked, (H, W), (h, w)), (0, L.shape[-1] - w, 0, L.shape[-2] - h))[None].to(dev) if checked else None
+        glob = None if reference is None else reference_hint(reference, G.centers).to(dev)
+        ab = G(L, local, glob)
+    else: ab = G(L)
+    ab = ab.float().cpu()[..., :h, :w].clamp(-1, 1)  # clamped: the range it was trained on
     im = join_image(px, ab[0] * AB_SCALE, strip, fused)  # a*b* enlarged, joined with the photo's own L*, strip by strip
     if alpha is not None: im.putalpha(Image.fromarray(alpha))
     return im
@@ -169,14 +182,25 @@ class ColorizeUpload:
     "An ipywidgets upload demo: choose a photo, see it before and after colorization (`.result`: the full-size output)."
     def __init__(self, model=None, size:int=None, device=None):  # model: default, the one that ships with colorlab
         import ipywidgets as widgets
-        self.model, self.size, self.result = load_model(model, device), size, None
+        self.model, self.size, self.result, self.photo, self.name = load_model(model, device), size, None, None, None
         self.upload = widgets.FileUpload(accept='image/*', multiple=False, description='Photo')
         self.before, self.after = widgets.Image(format='png'), widgets.Image(format='png')
         self.status = widgets.HTML('Choose a photo to colorize.')
         self.pictures = widgets.HBox([widgets.VBox([widgets.HTML('<b>before</b>'), self.before]), widgets.VBox([widgets.HTML('<b>after</b>'), self.after])],
                                      layout=widgets.Layout(display='none'))  # shown once there is a photo (an empty image shows as a broken one)
-        self.widget = widgets.VBox([self.upload, self.status, self.pictures])
+        self.hints_btn = widgets.Button(description='Add hints…', icon='paint-brush', layout=widgets.Layout(display='none'),
+                                        tooltip='Colorize this photo with colors you know (lesson 11): click on it to place them')
+        self.hints_btn.on_click(lambda _: self.show_hints())
+        self.hints_box, self.hint_widget = widgets.VBox(), None
+        self.widget = widgets.VBox([self.upload, self.status, self.pictures, self.hints_btn, self.hints_box])
         self.upload.observe(self._on_upload, 'value')
+
+    def show_hints(self):
+        "Lesson 11's click-to-hint widget on the uploaded photo (the hints model that ships with colorlab)."
+        from colorlab.hints import HintWidget
+        if self.photo is None: return
+        self.hint_widget = HintWidget(self.photo, out=f"{Path(self.name).stem}_hints.png")
+        self.hints_box.children = [self.hint_widget.widget]
 
     def _on_upload(self, change):
         if not change['new']: return
@@ -187,10 +211,12 @@ class ColorizeUpload:
             with _open_image(io.BytesIO(bytes(f['content']))) as im: self.before.value = _thumb(ImageOps.exif_transpose(im).convert('RGB'))
             self.after.value = _thumb(self.result)
             self.status.value = f"{f['name']}: colorized at {self.result.size[0]}×{self.result.size[1]}"
-            self.pictures.layout.display = ''
+            self.pictures.layout.display = self.hints_btn.layout.display = ''
+            self.photo, self.name, self.hints_box.children = Image.open(io.BytesIO(bytes(f['content']))), f['name'], []
         except (PhotoError, OSError) as e:
             self.result, self.before.value, self.after.value = None, b'', b''
-            self.pictures.layout.display = 'none'
+            self.pictures.layout.display = self.hints_btn.layout.display = 'none'
+            self.photo, self.hints_box.children = None, []
             self.status.value = f"<span style='color:crimson'>{e}</span>"
 
     def _ipython_display_(self):
@@ -229,12 +255,21 @@ def colorlab_colorize(
     device:str=None, # 'cpu', 'cuda', ... (default: CUDA if available)
     overwrite:bool=False, # allow an output to replace an input file
     quiet:bool=False, # no progress bar or progress lines
+    hint:Param('a color you know: X,Y,#RRGGBB (pixels of the photo, 0,0 its top-left corner); repeat for more (lesson 11)', str, action='append')=None,
+    reference:str=None, # a photo whose colors to borrow (lesson 11)
 ):
     "Colorize photos at their full resolution with a trained colorlab model."
     photos = [photos] if isinstance(photos, str) else list(photos)
     out = Path(out)
     if size is not None and not 16 <= size <= MAX_SIZE: return _fail(f"--size must be between 16 and {MAX_SIZE}, got {size}")
-    try: m = load_model(model, device)
+    guided = bool(hint) or reference is not None
+    try:
+        if guided:  # lesson 11: hints or a reference need a model that takes them
+            from colorlab.hints import parse_hint, guide_model
+            hints = [parse_hint(h) for h in hint or []]
+            if reference is not None and not Path(reference).is_file(): raise FileNotFoundError(f"--reference {reference}: no such photo")
+            m = guide_model(None if model == 'bundled' else model, device)
+        else: hints, m = None, load_model(model, device)
     except (OSError, ValueError, RuntimeError) as e: return _fail(e)
     jobs, skipped, done = _jobs(photos, out), [], 0
     if not jobs: return _fail(f"no photos ({', '.join(PHOTO_EXTENSIONS)}) found in {', '.join(photos)}")
@@ -244,7 +279,7 @@ def colorlab_colorize(
         try:
             if not overwrite and (dst.resolve() in inputs or dst.with_suffix('.png').resolve() in inputs):
                 raise PhotoError(f"{src}: its output {dst} is one of the inputs; use --overwrite or another --out")
-            _save(colorize(src, m, size), dst); done += 1
+            _save(colorize(src, m, size, hints=hints, reference=reference), dst); done += 1
         except KeyboardInterrupt: return 130
         except (PhotoError, OSError, ValueError) as e: skipped.append(str(e)); _fail(e)
         if not (quiet or bars) and len(jobs) > 1 and (i + 1 == len(jobs) or jobs[i + 1][1].parent != dst.parent):

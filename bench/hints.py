@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""Benchmark: how long the click-to-hint widget (lesson 11) takes to recolor its preview after a click, on the CPU.
+
+A 512-px preview of a photo (the widget's default) is colorized with the hints model that ships with colorlab, as
+`HintWidget.redraw` does after each click: k hints so far (1, 5, 10, 20), the photo already seen (the hints model
+remembers the automatic colorizer's logits and features for the last photo, so a click recomputes only the hints'
+part). Measured in the same run: the same preview colorized without hints (the automatic colorizer, the whole U-Net),
+and the first click on a new photo (nothing remembered). The ratio line reports a click against the goal of 0.3 s.
+Usage: python bench/hints.py [--threads 2] [--repeats 5] [--preview 512]"""
+import argparse, random, time, warnings
+import numpy as np, torch
+from PIL import Image
+
+p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+p.add_argument('--threads', type=int, default=2); p.add_argument('--repeats', type=int, default=5)
+p.add_argument('--preview', type=int, default=512)
+a = p.parse_args()
+torch.set_num_threads(a.threads)
+warnings.simplefilter('ignore')
+from colorlab.core import sample_photos_path
+from colorlab.inference import colorize, load_model
+from colorlab.hints import load_hint_model, photo_hints
+
+photo = Image.open(sorted(sample_photos_path().glob('*.jpg'))[0]).convert('RGB')
+big = photo.resize((photo.width * 4, photo.height * 4), Image.BICUBIC)  # a photo larger than the preview, shrunk as the widget does
+small = big.copy(); small.thumbnail((a.preview, a.preview))
+px = np.asarray(small)
+H, G = load_hint_model(), load_model()
+
+def best(fn):
+    fn(); ts = []
+    for _ in range(a.repeats): t = time.perf_counter(); fn(); ts.append(time.perf_counter() - t)
+    return min(ts)
+
+auto = best(lambda: colorize(small, G))
+print(f"preview {small.width}×{small.height}, {a.threads} threads")
+print(f"  without hints (automatic colorizer): {auto:.3f} s")
+first = []
+for k in range(3):  # a new photo each time: nothing remembered
+    H._last = None; t = time.perf_counter(); colorize(small, H, hints=photo_hints(px, 1, random.Random(k))); first.append(time.perf_counter() - t)
+print(f"  first click on a new photo:          {min(first):.3f} s")
+worst = 0.
+for n in (1, 5, 10, 20):
+    hints = photo_hints(px, n, random.Random(n))
+    s = best(lambda: colorize(small, H, hints=hints))
+    worst = max(worst, s)
+    print(f"  a click, {n:2d} hints so far:            {s:.3f} s ({s / auto:.2f}× without hints)")
+print(f"ratio: slowest click {worst:.3f} s = {worst / 0.3:.2f}× the 0.3 s goal")

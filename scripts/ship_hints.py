@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Train the hints model that ships with colorlab (lesson 11), choose the baseline's widths on validation photos, and
+measure both, once, on the validation and test photos of `colorlab/assets/hints/splits.csv`.
+
+The hints model learns how far to trust the shipped colorizer against the user's hints, so it is trained on photos the
+colorizer never trained on: on its own 584 training photos the colorizer is far better than on new ones, and a hints model
+trained there learns to trust it too much. `hints/splits.csv` therefore splits the colorizer's 88 validation photos in
+two halves (alternately, by name): `train` (44: the hints model learns on them) and `valid` (44: every choice); its
+`test` photos are the colorizer's 90 test photos, measured once.
+
+    python scripts/ship_hints.py [--epochs 40] [--bs 8] [--corpus ../shared/data/corpus] [--skip_train] [--out colorlab/assets/hints]
+
+Writes into `--out`: `hints.pth` (the new weights; the colorizer they read is the bundled one, by reference), `epochs.csv`,
+`propagation.json` (the baseline's widths, chosen on validation), `heldout.csv` (every photo × model × number of hints)
+and prints the summary tables that the model card quotes. The test split is measured once, after every choice."""
+import argparse, itertools, json, random, shutil, sys, time, warnings
+from pathlib import Path
+import pandas as pd
+import torch
+
+root = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(root))
+from colorlab.core import sample_photos_path
+from colorlab.data import read_splits
+from colorlab.models import load_generator
+from colorlab.hints import train_hint_model, load_hint_model, Propagation, evaluate_hints, hint_summary
+
+ap = argparse.ArgumentParser()
+ap.add_argument('--epochs', type=int, default=40)
+ap.add_argument('--bs', type=int, default=8)
+ap.add_argument('--corpus', default=str(root.parent/'shared'/'data'/'corpus'))
+ap.add_argument('--out', default=str(root/'colorlab'/'assets'/'hints'))
+ap.add_argument('--run', default=str(root/'runs'/'hints'))
+ap.add_argument('--skip_train', action='store_true')
+ap.add_argument('--counts', default='0,1,2,5,10,20,50')
+ap.add_argument('--limit', type=int, default=None, help='a smoke test: this many photos per split')
+args = ap.parse_args()
+out, run = Path(args.out), Path(args.run)
+out.mkdir(parents=True, exist_ok=True); run.mkdir(parents=True, exist_ok=True)
+splits_csv = root/'colorlab'/'assets'/'hints'/'splits.csv'
+t0 = time.time()
+
+if not args.skip_train:
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        split = read_splits(splits_csv)
+        pool = {p.name: p for d in (sample_photos_path(), Path(args.corpus)) for p in d.iterdir()}
+        train_hint_model([pool[f] for f, s in split.items() if s in ('train', 'valid')], run, epochs=args.epochs, bs=args.bs, splits=splits_csv, quiet=True)
+    for f in ('hints.pth', 'epochs.csv'): shutil.copy(run/f, out/f)
+    print(f"trained in {time.time() - t0:.0f} s", flush=True)
+
+split = read_splits(splits_csv)
+pool = {p.name: p for d in (sample_photos_path(), Path(args.corpus)) for p in d.iterdir()}
+files = {s: sorted(pool[f] for f, v in split.items() if v == s and f in pool)[:args.limit] for s in ('valid', 'test')}
+print({s: len(v) for s, v in files.items()}, flush=True)
+
+# the baseline's widths: chosen on validation (1, 5 and 10 hints), as the hints model's recipe was
+grid = []
+for sxy, sL in itertools.product((0.08, 0.15, 0.3), (0.03, 0.05, 0.1)):
+    df = evaluate_hints(files['valid'], {'gray': None, 'propagation': Propagation(sxy, sL)}, counts=(1, 5, 10))
+    s = hint_summary(df)
+    grid.append(dict(sigma_xy=sxy, sigma_L=sL, score=float(s.loc['propagation'].ab_mae_x_gray.mean())))
+    print(grid[-1], flush=True)
+best = min(grid, key=lambda g: g['score'])
+(out/'propagation.json').write_text(json.dumps(dict(sigma_xy=best['sigma_xy'], sigma_L=best['sigma_L'])) + '\n')
+pd.DataFrame(grid).to_csv(run/'propagation_grid.csv', index=False)
+
+models = {'gray': None, 'automatic': load_generator(), 'propagation': Propagation(best['sigma_xy'], best['sigma_L']), 'hints model': load_hint_model(out)}
+counts = tuple(int(c) for c in args.counts.split(','))
+parts = []
+for s in ('valid', 'test'):
+    df = evaluate_hints(files[s], models, counts=counts, reference=True)
+    df.insert(0, 'split', s); parts.append(df)
+    print(f"\n{s} ({len(files[s])} photos):")
+    print(hint_summary(df.drop(columns='split'))[['ab_mae_x_gray', 'delta_cf_x_gray']].unstack('hints').to_string(), flush=True)
+pd.concat(parts).round(4).to_csv(out/'heldout.csv', index=False)
+tables = {s: hint_summary(df.drop(columns='split'))[['ab_mae_x_gray', 'delta_cf_x_gray']].unstack('hints') for s, df in zip(('valid', 'test'), parts)}
+for s, t in tables.items(): t.round(3).to_csv(run/f'summary_{s}.csv')
+ep = pd.read_csv(out/'epochs.csv')
+minutes = sum(int(m) * 60 + int(x) for m, x in (t.split(':') for t in ep.time)) / 60
+(out/'MODEL_CARD.md').write_text(f"""# The hints model that ships with colorlab
+
+`hints.pth` ({(out/'hints.pth').stat().st_size / 1024:.0f} KB, loaded with `weights_only=True` by `colorlab.hints.load_hint_model`): the new weights of a
+`HintColorizer` (lesson 11) — three learned `Spread`s and the small network `mix` — on top of the automatic colorizer that
+ships in `colorlab/assets/model` (referenced by the SHA-256 of its `generator.pth`, not copied). With no hints it *is*
+that colorizer, exactly; with local hints (a pixel and a color) or a global one (a reference photo's colors) it adds a
+learned pull towards them to the colorizer's class logits, and a learned share of the hints' spread colors after decoding.
+
+## Training
+- Command: `python scripts/ship_hints.py --epochs {args.epochs} --bs {args.bs}` (fastai `Learner`, one-cycle, lr 3e-3, seed 42; only the new weights learn).
+- Data: the 44 `train` photos of `hints/splits.csv` — half of the automatic colorizer's validation photos, which it never
+  trained on (a hints model trained on the colorizer's own training photos learns to trust it too much) — as random
+  128-px crops with hints simulated from each photo's own colors (geometric number, mean 9; half with the photo's color
+  distribution as the global hint). Validation: the other 44 (`valid`).
+- Time: {minutes:.1f} minutes on a 2-core CPU (this project's machine); no GPU.
+
+## Measured (full resolution, lesson 8's metrics, × the gray baseline's)
+Hints taken from each photo's own colors at random pixels (`photo_hints`); every method gets the same hints. `propagation`
+is the non-learned baseline (`Propagation`, widths σ_xy {best['sigma_xy']}, σ_L {best['sigma_L']} chosen on the validation photos among nine pairs).
+"hints model + reference" uses the photo itself as the reference and no local hint.
+
+### Validation ({len(files['valid'])} photos: every choice was made here)
+```
+{tables['valid'].round(3).to_string()}
+```
+
+### Test ({len(files['test'])} photos: measured once, after every choice)
+```
+{tables['test'].round(3).to_string()}
+```
+
+## Limits
+- The colors of the hints model come from the automatic colorizer and from the hints: where neither says anything, it
+  is as cautious as the colorizer (sepia, gray).
+- A hint's color spreads along lightness and along the colorizer's features at the working size (the short side at 128
+  px); fine structure at full resolution comes from the photo's own lightness only.
+- All photos are free-licensed (see `colorlab/assets/photos-MANIFEST.csv` and the corpus manifest); none of the corpus
+  photos ships with colorlab.
+""")
+print(f"done in {time.time() - t0:.0f} s")
