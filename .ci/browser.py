@@ -44,7 +44,7 @@ CATCH_FILE_DIALOG = """const click = HTMLInputElement.prototype.click;
   HTMLInputElement.prototype.click = function () {
     if (this.type !== 'file') return click.call(this);
     if (!this.isConnected) { this.id = 'colorlab-file-dialog'; document.body.appendChild(this); } };"""
-HINT_OUTPUT = """return [...document.querySelectorAll('.jp-OutputArea-output')].filter(o => o.offsetParent !== null).find(o => o.querySelector('.widget-colorpicker') && o.querySelector('img')) || null;"""
+HINT_OUTPUT = """return [...document.querySelectorAll('.jp-OutputArea-output')].filter(o => o.offsetParent !== null).find(o => o.querySelector('img.colorlab-hint-photo')) || null;"""
 ERRORS = """return [...document.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
             .map(o => o.innerText).filter(t => t.includes('Traceback') || /^\\w+(Error|Exception)\\b/m.test(t));"""
 
@@ -150,7 +150,7 @@ def main(work:Path):
         def click_hint(out, nb, what):
             "Click on the photo of a click-to-hint widget, right of and below its center: a hint is placed, the preview recolors."
             js("arguments[0].scrollIntoView({block:'center'})", out); time.sleep(1)
-            img = [i for i in out.find_elements(By.CSS_SELECTOR, 'img') if i.size['width'] > 0 and i.value_of_css_property('cursor') == 'crosshair'][0]
+            img = out.find_element(By.CSS_SELECTOR, 'img.colorlab-hint-photo')
             before, status = js(IMAGES, out), out.find_elements(By.CSS_SELECTOR, '.widget-html')[-1].text
             ActionChains(d).move_to_element_with_offset(img, img.size['width'] // 6, img.size['height'] // 6).click().perform()
             after = wait(lambda: (lambda a: a if a != before else None)(js(IMAGES, out)), 60) or js(IMAGES, out)
