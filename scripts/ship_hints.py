@@ -112,6 +112,10 @@ is the non-learned baseline (`Propagation`, widths σ_xy {best['sigma_xy']}, σ_
 ## Limits
 - The colors of the hints model come from the automatic colorizer and from the hints: where neither says anything, it
   is as cautious as the colorizer (sepia, gray).
+- One hint tints the whole photo (lesson 11 shows it on the cameraman): far from every other hint, a lone hint's color
+  is what it has learned to trust most. More hints confine each color to its region.
+- Its colors stay less vivid than the truth and than propagating the same hints (the ΔCF columns above): the annealed
+  mean of a distribution pulled two ways is a color in between.
 - A hint's color spreads along lightness and along the colorizer's features at the working size (the short side at 128
   px); fine structure at full resolution comes from the photo's own lightness only.
 - All photos are free-licensed (see `colorlab/assets/photos-MANIFEST.csv` and the corpus manifest); none of the corpus
