@@ -8,7 +8,7 @@ __all__ = ['SPREADS', 'features', 'Spread', 'HintColorizer', 'prior_shift', 'hin
            'load_hint_model', 'train_hint_model', 'Propagation', 'reference_hint', 'guide_model', 'draw_hints',
            'photo_hints', 'evaluate_hints', 'hint_summary', 'HintWidget']
 
-# %% ../nbs/11_hints.ipynb #7003241e
+# %% ../nbs/11_hints.ipynb #11c15339
 import hashlib, io, math, random, re, time
 from pathlib import Path
 import numpy as np
@@ -23,7 +23,7 @@ from .lab import rgb_to_lab, AB_SCALE
 from .classes import soft_encode, annealed_mean
 from .models import make_generator, generator_state, load_generator, bundled_model_path
 
-# %% ../nbs/11_hints.ipynb #1fcead37
+# %% ../nbs/11_hints.ipynb #661692ac
 def features(G:nn.Module, # a classes-head colorizer (`ColorClassifier`, lesson 6c)
              L:torch.Tensor, # N×1×H×W normalised lightness
             ) -> tuple:
@@ -54,7 +54,7 @@ class Spread(nn.Module):
         if self.log_f is not None: d = d + torch.cdist(f, f[k]) ** 2 / (2 * self.log_f.exp() ** 2)
         return -d
 
-# %% ../nbs/11_hints.ipynb #47d85d8e
+# %% ../nbs/11_hints.ipynb #10f2f712
 SPREADS = ((0.15, 0.05, None), (0.5, None, 0.3), (0.08, None, None))  # (xy, L, f): along lightness, along features, a small spot
 
 class HintColorizer(nn.Module):
@@ -107,7 +107,7 @@ class HintColorizer(nn.Module):
         "Class logits (half size): the automatic colorizer's, plus the pull of the hints. With no hints, the automatic ones."
         return self.pull(L, local, glob)[0]
 
-# %% ../nbs/11_hints.ipynb #ec7f26e2
+# %% ../nbs/11_hints.ipynb #6f62360f
 @patch
 def spread(self:HintColorizer, L, f, local) -> tuple:
     "For each `Spread`, at every pixel of the features `f` (half size): how near a hint is, 0…1 (N×J×h×w), and the hints' color there (N×J×2×h×w)."
@@ -128,7 +128,7 @@ def spread(self:HintColorizer, L, f, local) -> tuple:
             color[i, j] = (torch.softmax(lw, 1) @ ab[i].reshape(2, -1)[:, k].T).T.view(2, h, w)
     return near, color
 
-# %% ../nbs/11_hints.ipynb #3219072f
+# %% ../nbs/11_hints.ipynb #7b664d71
 @torch.no_grad()
 def prior_shift(zc:torch.Tensor, # N×Q×h×w calibrated class logits
                 T:float, # the decoding's temperature
@@ -141,7 +141,7 @@ def prior_shift(zc:torch.Tensor, # N×Q×h×w calibrated class logits
         r = r + logt - (q + 1e-4).log()
     return r
 
-# %% ../nbs/11_hints.ipynb #7955d0f8
+# %% ../nbs/11_hints.ipynb #07a84d02
 @patch
 def pull(self:HintColorizer, L, local=None, glob=None) -> tuple:
     "Class logits (half size) with the hints' pull, and the blend towards the spreads' colors (`None` without local hints)."
@@ -168,7 +168,7 @@ def pull(self:HintColorizer, L, local=None, glob=None) -> tuple:
     blend = (torch.where(s > 0, s.clamp(max=1), 0.01 * s), torch.softmax(a[:, J + 2:], 1), color) if has_local else None
     return z + dz, blend
 
-# %% ../nbs/11_hints.ipynb #6f1d1fa0
+# %% ../nbs/11_hints.ipynb #cdba5c60
 def hint_map(points, # [(y, x, a, b, r)]: a pixel, its normalised ab, and the half-side of the square it covers (0: one pixel)
              h:int, w:int, device=None) -> torch.Tensor:
     "A 3×h×w local-hint map: a\\*, b\\* (normalised) where hints are, and a mask that is 1 there and 0 elsewhere."
@@ -187,7 +187,7 @@ def color_distribution(ab:torch.Tensor, # N×2×H×W normalised ab
     d = torch.zeros(n, len(centers), device=ab.device).scatter_add_(1, idx.view(n, -1), w.view(n, -1).float())
     return d / d.sum(1, keepdim=True)
 
-# %% ../nbs/11_hints.ipynb #1d19f450
+# %% ../nbs/11_hints.ipynb #d1b4337a
 def sample_hints(ab:torch.Tensor, # N×2×H×W normalised true ab
                  centers:torch.Tensor=None, # Q×2 class centers, for global hints (`None`: none)
                  p:float=1/10, # the number of hints is geometric: P(n) = p (1 − p)^n for n = 0, 1, 2, … (mean 9)
@@ -211,7 +211,7 @@ def sample_hints(ab:torch.Tensor, # N×2×H×W normalised true ab
     keep = torch.tensor([rng.random() < p_global for _ in range(N)], device=ab.device)
     return local, color_distribution(ab, centers) * keep[:, None]
 
-# %% ../nbs/11_hints.ipynb #7a87ca43
+# %% ../nbs/11_hints.ipynb #530389cf
 def parse_color(c) -> tuple:
     "A color given as '#rrggbb' (or '#rgb') or an (r, g, b) tuple of 0…255, as (r, g, b) ints; a clear error otherwise."
     if isinstance(c, str):
@@ -230,7 +230,7 @@ def color_ab(c) -> tuple:
     lab = rgb_to_lab(torch.tensor(parse_color(c), dtype=torch.float32).view(3, 1, 1) / 255)
     return round(float(lab[1, 0, 0]), 4), round(float(lab[2, 0, 0]), 4)
 
-# %% ../nbs/11_hints.ipynb #99eaa125
+# %% ../nbs/11_hints.ipynb #fc962851
 def check_hints(hints, # [(x, y, color), ...]: x, y in pixels of the upright photo, (0, 0) its top-left corner
                 W:int, H:int, # the photo's width and height
                ) -> list:
@@ -266,7 +266,7 @@ def hint_inputs(hints, # checked hints: [(x, y, (a, b))] in photo pixels (`check
     pts = [(min(h - 1, int(y * h / H)), min(w - 1, int(x * w / W)), a / AB_SCALE, b / AB_SCALE, r) for x, y, (a, b) in hints]
     return hint_map(pts, h, w)
 
-# %% ../nbs/11_hints.ipynb #99354487
+# %% ../nbs/11_hints.ipynb #4cc16cb3
 def hint_model_path() -> Path:
     "Folder of the hints model that ships with colorlab: `hints.pth` (the new weights only) and its model card."
     return Path(colorlab.__file__).parent/'assets'/'hints'
@@ -286,7 +286,7 @@ def hint_state(H:HintColorizer, base:str=None, # 'bundled': `H` is built on the 
     else: st['base_state'] = generator_state(H.G, _spec(H.G))
     return st
 
-# %% ../nbs/11_hints.ipynb #3b364f8b
+# %% ../nbs/11_hints.ipynb #d1242172
 def load_hint_model(path=None, # a hints model (`hints.pth` or its folder); `None` or 'bundled': the one that ships with colorlab
                     device='cpu') -> HintColorizer:
     "A `HintColorizer` in eval mode on `device`, loaded safely (`weights_only=True`)."
@@ -310,7 +310,7 @@ def load_hint_model(path=None, # a hints model (`hints.pth` or its folder); `Non
     H.load_state_dict({**H.state_dict(), **st['new']})
     return H.to(device).eval()
 
-# %% ../nbs/11_hints.ipynb #906baf68
+# %% ../nbs/11_hints.ipynb #15190c29
 def train_hint_model(files, # the training photos: a folder, a list of files, or a list of folders
                      out, # folder for `hints.pth` (written after every epoch) and `epochs.csv`
                      init=None, # the automatic colorizer to start from (default: the one that ships; a `ColorClassifier` or its path)
@@ -351,7 +351,7 @@ def train_hint_model(files, # the training photos: a folder, a list of files, or
     else: learn.fit_one_cycle(epochs, lr)
     return H.eval()
 
-# %% ../nbs/11_hints.ipynb #bd4bdc41
+# %% ../nbs/11_hints.ipynb #16e6cdc5
 class Propagation(nn.Module):
     "The non-learned baseline: every pixel takes the hints' colors, weighted by nearness in place and in lightness (the idea of Levin et al. 2004, in its simplest local form); gray with no hints."
     takes_hints = True  # `colorize` passes it hints
@@ -372,7 +372,7 @@ class Propagation(nn.Module):
             out[i] = torch.einsum('hwk,ck->chw', torch.softmax(-(d2 + l2) / 2, -1), local[i, :2, ys, xs])
         return out
 
-# %% ../nbs/11_hints.ipynb #b5d04f79
+# %% ../nbs/11_hints.ipynb #a4908bdb
 def reference_hint(reference, # a photo whose colors to borrow: a path, PIL image or array (any size)
                    centers:torch.Tensor, # Q×2 normalised class centers of the model
                    size:int=128, # the reference is seen at this short side
@@ -395,7 +395,7 @@ def guide_model(model=None, device=None) -> nn.Module:
     if isinstance(model, nn.Module): raise ValueError(f"{type(model).__name__} takes no hints: use a hints model (lesson 11), e.g. the one that ships with colorlab (model=None)")
     return load_hint_model(model, default_device(device))
 
-# %% ../nbs/11_hints.ipynb #5baad27f
+# %% ../nbs/11_hints.ipynb #4f4d5592
 def draw_hints(im:Image.Image, hints, scale:float=1., radius:int=6) -> Image.Image:
     "`im` with a marker for each hint (x, y, color): a disc of the hint's color ringed in white and black; `scale` maps hint pixels to `im`'s."
     im = im.convert('RGB').copy(); d = ImageDraw.Draw(im)
@@ -406,7 +406,7 @@ def draw_hints(im:Image.Image, hints, scale:float=1., radius:int=6) -> Image.Ima
         d.ellipse([x - radius, y - radius, x + radius, y + radius], fill=parse_color(c))
     return im
 
-# %% ../nbs/11_hints.ipynb #3b855b87
+# %% ../nbs/11_hints.ipynb #3c6d42ac
 def photo_hints(px:np.ndarray, # H×W×3 uint8 pixels of a color photo
                 n:int, # how many hints
                 rng:random.Random=None,
@@ -423,7 +423,7 @@ def photo_hints(px:np.ndarray, # H×W×3 uint8 pixels of a color photo
         out.append((x, y, tuple(int(v) for v in c)))
     return out
 
-# %% ../nbs/11_hints.ipynb #1337deb0
+# %% ../nbs/11_hints.ipynb #1a255ec5
 def evaluate_hints(files, # color photos never trained on
                    models:dict, # name → a hints model (`HintColorizer`, `Propagation`) or an automatic one; `None`: the gray baseline
                    counts=(0, 1, 2, 5, 10, 20, 50), # numbers of hints per photo
@@ -458,7 +458,7 @@ def hint_summary(df:'pd.DataFrame', gray:str='gray') -> 'pd.DataFrame':
     s['ab_mae_x_gray'], s['delta_cf_x_gray'] = s.ab_mae / g.ab_mae, s.delta_cf / g.delta_cf
     return s.drop(columns=['cf_truth']).round(3)
 
-# %% ../nbs/11_hints.ipynb #d7c2599a
+# %% ../nbs/11_hints.ipynb #6bca41fb
 class HintWidget:
     "Colorize a photo by clicking: each click places a hint of the color picker's color; the preview (at most `preview` px) recolors after each; Undo, Clear, and Save at full resolution."
     def __init__(self, photo, # a path, PIL image or array: the photo to colorize (color or gray)
@@ -503,7 +503,7 @@ class HintWidget:
         "Remove every hint: the automatic colors again."
         self.hints = []; self.redraw()
 
-# %% ../nbs/11_hints.ipynb #cf009b92
+# %% ../nbs/11_hints.ipynb #3a668dc0
 @patch
 def redraw(self:HintWidget):
     "Recolor the preview with the hints so far, and draw their markers."
