@@ -9,7 +9,7 @@ __all__ = ['SPREADS', 'features', 'Spread', 'HintColorizer', 'prior_shift', 'hin
            'photo_hints', 'evaluate_hints', 'hint_summary', 'HintWidget']
 
 # %% ../nbs/11_hints.ipynb #11c15339
-import hashlib, io, math, random, re, time
+import functools, hashlib, io, math, random, re, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -271,7 +271,12 @@ def hint_model_path() -> Path:
     "Folder of the hints model that ships with colorlab: `hints.pth` (the new weights only) and its model card."
     return Path(colorlab.__file__).parent/'assets'/'hints'
 
-def _sha256(p) -> str: return hashlib.sha256(Path(p).read_bytes()).hexdigest()
+@functools.lru_cache(maxsize=8)
+def _sha256_of(p:str, size:int, mtime:float) -> str: return hashlib.sha256(Path(p).read_bytes()).hexdigest()
+def _sha256(p) -> str:
+    "A file's SHA-256, read once per version of the file (its size and time) in a process: `colorize` with hints loads the model each call."
+    st = Path(p).stat()
+    return _sha256_of(str(p), st.st_size, st.st_mtime)
 
 def _spec(G:nn.Module) -> dict:
     "The spec that rebuilds a classes-head colorizer (`make_generator`)."
