@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw
 from fastcore.basics import patch
 import colorlab
 from .core import atomic_save, atomic_write, set_seed, default_device
-from .lab import rgb_to_lab, AB_SCALE
+from .lab import rgb_to_lab, lab_to_rgb, AB_SCALE
 from .classes import soft_encode, annealed_mean
 from .models import make_generator, generator_state, load_generator, bundled_model_path
 
@@ -493,7 +493,7 @@ def evaluate_hints(files, # color photos never trained on
                    models:dict, # name → a hints model (`HintColorizer`, `Propagation`) or an automatic one; `None`: the gray baseline
                    counts=(0, 1, 2, 5, 10, 20, 50), # numbers of hints per photo
                    seed:int=0, # the hints of a photo depend on the seed, the photo and the count only: every model gets the same
-                   reference:bool=False, # also each hints model with the photo itself as its reference (and no local hints)
+                   reference:bool=False, # also each hints model with the photo itself as its reference (and no local hints), and 'median paint'
                   ) -> 'pd.DataFrame':
     "Per photo, model and number of hints: ab error and colorfulness of the full-resolution result against the photo (lesson 8's metrics)."
     import pandas as pd
@@ -513,6 +513,10 @@ def evaluate_hints(files, # color photos never trained on
                 hints = photo_hints(truth, n, random.Random(f"{seed}/{Path(f).name}/{n}"))
                 row(name, n, colorize(truth, GrayModel() if G is None else G, size=128 if G is None else None, hints=hints or None))
             if reference and hasattr(G, 'spreads'): row(f'{name} + reference', 0, colorize(truth, G, reference=truth))
+        if reference:  # what a reference must beat: the photo's own median a*b* everywhere (it knows which colors, not where)
+            lab = rgb_to_lab(torch.from_numpy(truth).permute(2, 0, 1)).float()
+            lab[1:] = lab[1:].flatten(1).median(1).values[:, None, None]
+            row('median paint', 0, Image.fromarray((lab_to_rgb(lab).permute(1, 2, 0).clamp(0, 1) * 255).round().byte().numpy()))
     return pd.DataFrame(rows)
 
 def hint_summary(df:'pd.DataFrame', gray:str='gray') -> 'pd.DataFrame':

@@ -116,7 +116,8 @@ itself as the reference the error on the validation photos was 0.735× gray's; w
 Hints taken from each photo's own colors at random pixels (`photo_hints`); every method gets the same hints. `propagation`
 is the non-learned baseline (`Propagation`, widths σ_xy {best['sigma_xy']}, σ_L {best['sigma_L']} chosen on the validation photos among nine pairs);
 `geodesic propagation` is the second (`GeodesicPropagation`, Yatziv & Sapiro 2006, at its default settings).
-"hints model + reference" uses the photo itself as the reference and no local hint.
+"hints model + reference" uses the photo itself as the reference and no local hint; "median paint" paints each photo
+with its own median a\\*b\\* everywhere: it knows which colors but not where, which is what a reference must do better than.
 
 ### Validation ({len(files['valid'])} photos: every choice was made here)
 ```
