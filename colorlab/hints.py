@@ -7,7 +7,7 @@ __all__ = ['SPREADS', 'features', 'Spread', 'geodesic_distances', 'GeodesicSprea
            'color_distribution', 'sample_hints', 'parse_color', 'color_ab', 'check_hints', 'parse_hint', 'hint_inputs',
            'hint_model_path', 'hint_state', 'load_hint_model', 'hint_loss', 'train_hint_model', 'Propagation',
            'GeodesicPropagation', 'reference_hint', 'guide_model', 'draw_hints', 'photo_hints', 'evaluate_hints',
-           'hint_summary', 'HintWidget']
+           'hint_summary', 'hint_gain', 'HintWidget']
 
 # %% ../nbs/11_hints.ipynb #11c15339
 import functools, hashlib, io, math, random, re, time
@@ -95,10 +95,11 @@ class HintColorizer(nn.Module):
     def __init__(self, G:nn.Module, # a `ColorClassifier`: the automatic colorizer
                  spreads=SPREADS, # the starting widths of each `Spread`
                  geodesic=(0.2, 4.), # a `GeodesicSpread`'s starting width and power (`None`: none)
-                 hidden:int=32): # channels of the small network that weighs the spreads
+                 hidden:int=32, # channels of the small network that weighs the spreads
+                 gain:float=0.): # with local hints, how far to make the result as colorful as they are (`hint_gain`; chosen after training)
         super().__init__()
         self.G, self.size, self.n_down = G, G.size, G.n_down
-        self.spec = dict(spreads=[list(s) for s in spreads], geodesic=None if geodesic is None else list(geodesic), hidden=hidden)
+        self.spec, self.gain = dict(spreads=[list(s) for s in spreads], geodesic=None if geodesic is None else list(geodesic), hidden=hidden), gain
         for p in G.parameters(): p.requires_grad_(False)  # the automatic colorizer is not retrained
         self.spreads = nn.ModuleList([*(Spread(*s) for s in spreads), *([GeodesicSpread(*geodesic)] if geodesic is not None else [])])
         J = len(self.spreads)
@@ -134,6 +135,7 @@ class HintColorizer(nn.Module):
         s, pi, color = blend  # how much of the spreads' own colors to take at each pixel, and which spread's
         ab = self.colors(z, full=False)
         ab = ab + s * ((pi[:, :, None] * color).sum(1) - ab)
+        if self.gain: ab = ab * hint_gain(ab, local, self.gain)[:, None, None, None]  # as colorful as the hints say the photo is, or nearer
         return F.interpolate(ab, scale_factor=2, mode='bilinear', align_corners=False) if full else ab
 
     def logits(self, L, local=None, glob=None) -> torch.Tensor:
@@ -319,7 +321,7 @@ def hint_state(H:HintColorizer, base:str=None, # 'bundled': `H` is built on the 
                **meta) -> dict:
     "What `hints.pth` holds: the new weights and their spec, and the automatic colorizer they read: by reference (with its SHA-256) or in full."
     new = {k: v.detach().cpu() for k, v in H.state_dict().items() if not k.startswith('G.')}
-    st = dict(colorlab=colorlab.__version__, hints=True, spec=H.spec, new=new, **meta)
+    st = dict(colorlab=colorlab.__version__, hints=True, spec={**H.spec, 'gain': H.gain}, new=new, **meta)
     if base == 'bundled': st.update(base='bundled', base_sha256=_sha256(bundled_model_path()/'generator.pth'))
     else: st['base_state'] = generator_state(H.G, _spec(H.G))
     return st
@@ -526,6 +528,19 @@ def hint_summary(df:'pd.DataFrame', gray:str='gray') -> 'pd.DataFrame':
     g = s.loc[(gray, 0)]
     s['ab_mae_x_gray'], s['delta_cf_x_gray'] = s.ab_mae / g.ab_mae, s.delta_cf / g.delta_cf
     return s.drop(columns=['cf_truth']).round(3)
+
+# %% ../nbs/11_hints.ipynb #e7a1c3b3
+def hint_gain(ab:torch.Tensor, # N×2×h×w normalised a*b*: a result
+              local:torch.Tensor, # N×3×H×W local hints (`hint_map`)
+              beta:float=0.5, # 0: no gain; 1: the result, on average, as colorful as its hints
+              most:float=2., # the largest factor before the power β
+             ) -> torch.Tensor:  # N factors
+    "A factor for each photo's a\\*b\\*: (the hints' mean chroma / the result's)^β, between 1 and `most`^β; 1 for a photo without local hints."
+    chroma = lambda x: (x.float().pow(2).sum(1) + 1e-8).sqrt()
+    m = local[:, 2].float(); n = m.sum((1, 2))
+    hinted = (chroma(local[:, :2]) * m).sum((1, 2)) / n.clamp_min(1e-8)  # the hints' mean chroma, each pixel of a hint counted
+    k = (hinted / chroma(ab).mean((1, 2)).clamp_min(1e-6)).clamp(1, most) ** beta
+    return torch.where(n > 0, k, torch.ones_like(k))
 
 # %% ../nbs/11_hints.ipynb #6bca41fb
 class HintWidget:
