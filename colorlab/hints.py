@@ -367,6 +367,7 @@ def train_hint_model(files, # the training photos: a folder, a list of files, or
                      size:int=128, bs:int=16, splits=None, # `splits`: a CSV of `file,split` (`colorization_dls`), else 10 % for validation
                      vivid:float=1., # weight of the colorfulness term of the loss (`hint_loss`; 0: L1 alone)
                      geodesic=(0.2, 4.), # the `GeodesicSpread`'s starting width and power (`None`: none)
+                     hidden:int=32, # channels of `mix`, the small network that weighs the spreads
                      seed:int=42, quiet:bool=False):
     "Teach a classes-head colorizer to take hints: a fastai `Learner` on `hint_loss` of its colors (half size), hints simulated from each batch's own colors."
     from fastai.learner import Learner
@@ -378,7 +379,7 @@ def train_hint_model(files, # the training photos: a folder, a list of files, or
     set_seed(seed)
     dls = colorization_dls(files, size=size, bs=bs, valid_pct=0.1, splits=splits, seed=seed, device='cpu' if not torch.cuda.is_available() else None)
     G = init if isinstance(init, nn.Module) else load_generator(init)
-    H = HintColorizer(G, geodesic=geodesic).to(dls.device)
+    H = HintColorizer(G, geodesic=geodesic, hidden=hidden).to(dls.device)
     base = 'bundled' if init is None or str(init) == 'bundled' else None
 
     class Colors(nn.Module):  # the Learner's model: colors at half size, from (L, local, glob)
