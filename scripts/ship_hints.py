@@ -145,6 +145,9 @@ One change came after these runs: a reference's whole prior shift is applied fro
 more or less of it. Learned from zero (as in these runs, and in a first 40-epoch model), its weight settled at about
 half the shift (0.49 on average), and with the photo itself as the reference that model's error on those validation photos
 was 0.735× gray's; the same model with its weight set to the whole shift: 0.539×.
+After the splits changed, a `mix` of 64 channels instead of 32 (`--hidden 64`, otherwise as shipped, β chosen by the same
+rule) was worse on the validation photos: 0.876×, 0.596× and 0.522× gray's error with 1, 5 and 10 hints, against 0.871×,
+0.567× and 0.493× for 32 channels.
 
 ## Decoding: as colorful as the hints say
 `hint_gain` scales a result's a\\*b\\* by (its local hints' mean chroma / the result's)^β, between 1 and 2^β: the hints are
