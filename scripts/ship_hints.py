@@ -40,6 +40,7 @@ ap.add_argument('--valid_only', action='store_true', help="stop after the choice
 ap.add_argument('--limit', type=int, default=None, help='a smoke test: this many photos per split')
 args = ap.parse_args()
 out, run = Path(args.out), Path(args.run)
+if args.valid_only and out.resolve() == (root/'colorlab'/'assets'/'hints').resolve(): ap.error('--valid_only compares recipes: give --out a run folder (the package keeps the shipped model)')
 out.mkdir(parents=True, exist_ok=True); run.mkdir(parents=True, exist_ok=True)
 splits_csv = root/'colorlab'/'assets'/'hints'/'splits.csv'
 t0 = time.time()
