@@ -36,6 +36,8 @@ ap.add_argument('--run', default=str(root/'runs'/'hints'))
 ap.add_argument('--skip_train', action='store_true')
 ap.add_argument('--counts', default='0,1,2,5,10,20,50')
 ap.add_argument('--gains', default='0,0.25,0.5,0.75,1', help="values of β for `hint_gain` measured on validation (the decoding's choice, after training)")
+ap.add_argument('--bands', default='1,4,8,16,24', help="bands of lightness of a reference's global hint, measured on validation (the reference's choice, after training)")
+ap.add_argument('--reuse_choices', action='store_true', help="take the choices on validation (propagation.json, gains.csv, bands.csv, hints.pth's spec) from `--out`, as a `--valid_only` run wrote them, and only measure")
 ap.add_argument('--valid_only', action='store_true', help="stop after the choices on validation (to compare recipes: `--out` a run folder, not the package's)")
 ap.add_argument('--limit', type=int, default=None, help='a smoke test: this many photos per split')
 args = ap.parse_args()
@@ -59,40 +61,71 @@ pool = {p.name: p for d in (sample_photos_path(), Path(args.corpus)) for p in d.
 files = {s: sorted(pool[f] for f, v in split.items() if v == s and f in pool)[:args.limit] for s in ('valid', 'test')}
 print({s: len(v) for s, v in files.items()}, flush=True)
 
-# the baseline's widths: chosen on validation (1, 5 and 10 hints), as the hints model's recipe was
-grid = []
-for sxy, sL in itertools.product((0.08, 0.15, 0.3), (0.03, 0.05, 0.1)):
-    df = evaluate_hints(files['valid'], {'gray': None, 'propagation': Propagation(sxy, sL)}, counts=(1, 5, 10))
-    s = hint_summary(df)
-    grid.append(dict(sigma_xy=sxy, sigma_L=sL, score=float(s.loc['propagation'].ab_mae_x_gray.mean())))
-    print(grid[-1], flush=True)
-best = min(grid, key=lambda g: g['score'])
-(out/'propagation.json').write_text(json.dumps(dict(sigma_xy=best['sigma_xy'], sigma_L=best['sigma_L'])) + '\n')
-pd.DataFrame(grid).to_csv(run/'propagation_grid.csv', index=False)
+if args.reuse_choices:  # the choices were made on validation by an earlier run: read them
+    best = json.loads((out/'propagation.json').read_text())
+    gains, bands = pd.read_csv(out/'gains.csv'), pd.read_csv(out/'bands.csv')
+    spec = torch.load(out/'hints.pth', map_location='cpu', weights_only=True)['spec']
+    gain, n_bands = float(spec['gain']), int(spec['bands'])
+    print(f'choices read: {best}, gain {gain}, bands {n_bands}', flush=True)
 
-# the decoding's gain β (`hint_gain`): chosen on validation, after training. Among the values whose colorfulness gap at 10
-# hints is no larger than propagation's, the one with the smallest ab error at 10 hints.
-rows = []
-df = evaluate_hints(files['valid'], {'gray': None, 'propagation': Propagation(best['sigma_xy'], best['sigma_L'])}, counts=(1, 5, 10))
-bar = hint_summary(df).loc['propagation']
-rows += [dict(gain=None, hints=n, ab_mae_x_gray=r.ab_mae_x_gray, delta_cf_x_gray=r.delta_cf_x_gray) for n, r in bar.iterrows()]
-for g in (float(v) for v in args.gains.split(',')):
-    H = load_hint_model(out); H.gain = g
-    s = hint_summary(evaluate_hints(files['valid'], {'gray': None, 'hints model': H}, counts=(1, 5, 10))).loc['hints model']
-    rows += [dict(gain=g, hints=n, ab_mae_x_gray=r.ab_mae_x_gray, delta_cf_x_gray=r.delta_cf_x_gray) for n, r in s.iterrows()]
-    print(f"gain {g}: 10 hints ab {s.loc[10].ab_mae_x_gray:.3f}, ΔCF {s.loc[10].delta_cf_x_gray:.3f}", flush=True)
-gains = pd.DataFrame(rows)
-gains.to_csv(out/'gains.csv', index=False)
-ten = gains[gains.hints == 10]
-ok = ten[ten.gain.notna() & (ten.delta_cf_x_gray <= ten[ten.gain.isna()].delta_cf_x_gray.iloc[0])]
-gain = float(ok.loc[ok.ab_mae_x_gray.idxmin(), 'gain']) if len(ok) else float(ten[ten.gain.notna()].sort_values('delta_cf_x_gray').gain.iloc[0])
-st = torch.load(out/'hints.pth', map_location='cpu', weights_only=True)
-st['spec']['gain'] = gain
-atomic_save(st, out/'hints.pth')
-print(f"chosen gain: {gain}", flush=True)
-if args.valid_only:
-    print(gains[gains.gain.isin([gain])].to_string(index=False))
-    sys.exit(0)
+else:
+    # the baseline's widths: chosen on validation (1, 5 and 10 hints), as the hints model's recipe was
+    grid = []
+    for sxy, sL in itertools.product((0.08, 0.15, 0.3), (0.03, 0.05, 0.1)):
+        df = evaluate_hints(files['valid'], {'gray': None, 'propagation': Propagation(sxy, sL)}, counts=(1, 5, 10))
+        s = hint_summary(df)
+        grid.append(dict(sigma_xy=sxy, sigma_L=sL, score=float(s.loc['propagation'].ab_mae_x_gray.mean())))
+        print(grid[-1], flush=True)
+    best = min(grid, key=lambda g: g['score'])
+    (out/'propagation.json').write_text(json.dumps(dict(sigma_xy=best['sigma_xy'], sigma_L=best['sigma_L'])) + '\n')
+    pd.DataFrame(grid).to_csv(run/'propagation_grid.csv', index=False)
+
+    # the decoding's gain β (`hint_gain`): chosen on validation, after training. Among the values whose colorfulness gap at 10
+    # hints is no larger than propagation's, the one with the smallest ab error at 10 hints.
+    rows = []
+    df = evaluate_hints(files['valid'], {'gray': None, 'propagation': Propagation(best['sigma_xy'], best['sigma_L'])}, counts=(1, 5, 10))
+    bar = hint_summary(df).loc['propagation']
+    rows += [dict(gain=None, hints=n, ab_mae_x_gray=r.ab_mae_x_gray, delta_cf_x_gray=r.delta_cf_x_gray) for n, r in bar.iterrows()]
+    for g in (float(v) for v in args.gains.split(',')):
+        H = load_hint_model(out); H.gain = g
+        s = hint_summary(evaluate_hints(files['valid'], {'gray': None, 'hints model': H}, counts=(1, 5, 10))).loc['hints model']
+        rows += [dict(gain=g, hints=n, ab_mae_x_gray=r.ab_mae_x_gray, delta_cf_x_gray=r.delta_cf_x_gray) for n, r in s.iterrows()]
+        print(f"gain {g}: 10 hints ab {s.loc[10].ab_mae_x_gray:.3f}, ΔCF {s.loc[10].delta_cf_x_gray:.3f}", flush=True)
+    gains = pd.DataFrame(rows)
+    gains.to_csv(out/'gains.csv', index=False)
+    ten = gains[gains.hints == 10]
+    ok = ten[ten.gain.notna() & (ten.delta_cf_x_gray <= ten[ten.gain.isna()].delta_cf_x_gray.iloc[0])]
+    gain = float(ok.loc[ok.ab_mae_x_gray.idxmin(), 'gain']) if len(ok) else float(ten[ten.gain.notna()].sort_values('delta_cf_x_gray').gain.iloc[0])
+    st = torch.load(out/'hints.pth', map_location='cpu', weights_only=True)
+    st['spec']['gain'] = gain
+    atomic_save(st, out/'hints.pth')
+    print(f"chosen gain: {gain}", flush=True)
+
+    # a reference's bands of lightness (`color_distribution`): chosen on validation, after training, with the photo itself as
+    # the reference and with its left half as the reference (measured on its right half: pixels the reference does not hold).
+    # The rule: the fewest bands whose mean error over both is within 1 % of the best's (fewer bands: each one's colors come
+    # from more of the reference's pixels, which matters for a reference that is another photo).
+    rows = []
+    for b in (int(v) for v in args.bands.split(',')):
+        H = load_hint_model(out); H.bands = b
+        r = {}
+        for half in (False, True):
+            s = hint_summary(evaluate_hints(files['valid'], {'gray': None, 'hints model': H}, counts=(0,), reference=True, half=half))
+            r.update({f'ab_{"half" if half else "self"}': s.loc[('hints model + reference', 0), 'ab_mae_x_gray'], f'dcf_{"half" if half else "self"}': s.loc[('hints model + reference', 0), 'delta_cf_x_gray'],
+                      f'band_paint_{"half" if half else "self"}': s.loc[('band paint', 0), 'ab_mae_x_gray']})
+        rows.append(dict(bands=b, **r, score=(r['ab_self'] + r['ab_half']) / 2))
+        print(rows[-1], flush=True)
+    bands = pd.DataFrame(rows)
+    bands.to_csv(out/'bands.csv', index=False)
+    n_bands = int(bands[bands.score <= 1.01 * bands.score.min()].bands.min())
+    st = torch.load(out/'hints.pth', map_location='cpu', weights_only=True)
+    st['spec']['bands'] = n_bands
+    atomic_save(st, out/'hints.pth')
+    print(f"chosen bands: {n_bands}", flush=True)
+    if args.valid_only:
+        print(gains[gains.gain.isin([gain])].to_string(index=False))
+        print(bands.to_string(index=False))
+        sys.exit(0)
 
 models = {'gray': None, 'automatic': load_generator(), 'propagation': Propagation(best['sigma_xy'], best['sigma_L']),
           'geodesic propagation': GeodesicPropagation(), 'hints model': load_hint_model(out)}
@@ -104,6 +137,14 @@ for s in ('valid', 'test'):
     print(f"\n{s} ({len(files[s])} photos):")
     print(hint_summary(df.drop(columns='split'))[['ab_mae_x_gray', 'delta_cf_x_gray']].unstack('hints').to_string(), flush=True)
 pd.concat(parts).round(4).to_csv(out/'heldout.csv', index=False)
+halves = []  # the reference test that a reference photo other than the photo itself is closer to: its left half as the reference, measured on its right half
+for s in ('valid', 'test'):
+    df = evaluate_hints(files[s], {'gray': None, 'hints model': models['hints model']}, counts=(0,), reference=True, half=True)
+    df.insert(0, 'split', s); halves.append(df)
+    print(f"\n{s}, left half as the reference, right half measured:")
+    print(hint_summary(df.drop(columns='split'))[['ab_mae_x_gray', 'delta_cf_x_gray']].to_string(), flush=True)
+pd.concat(halves).round(4).to_csv(out/'halves.csv', index=False)
+half_tables = {s: hint_summary(df.drop(columns='split'))[['ab_mae_x_gray', 'delta_cf_x_gray']] for s, df in zip(('valid', 'test'), halves)}
 tables = {s: hint_summary(df.drop(columns='split'))[['ab_mae_x_gray', 'delta_cf_x_gray']].unstack('hints') for s, df in zip(('valid', 'test'), parts)}
 for s, t in tables.items(): t.round(3).to_csv(run/f'summary_{s}.csv')
 ep = pd.read_csv(out/'epochs.csv')
@@ -116,7 +157,7 @@ minutes = sum(int(m) * 60 + int(x) for m, x in (t.split(':') for t in ep.time)) 
 `hints.pth` ({(out/'hints.pth').stat().st_size / 1024:.0f} KB, loaded with `weights_only=True` by `colorlab.hints.load_hint_model`): the new weights of a
 `HintColorizer` (lesson 11) — three learned Gaussian `Spread`s, a `GeodesicSpread` and the small network `mix` — on top of the automatic colorizer that
 ships in `colorlab/assets/model` (referenced by the SHA-256 of its `generator.pth`, not copied). With no hints it *is*
-that colorizer, exactly; with local hints (a pixel and a color) or a global one (a reference photo's colors) it adds a
+that colorizer, exactly; with local hints (a pixel and a color) or a global one (a reference photo's colors, per band of lightness) it adds a
 learned pull towards them to the colorizer's class logits, and a learned share of the hints' spread colors after decoding;
 with local hints, the result is then made more colorful, as far as the hints say the photo is (`hint_gain`, β below).
 
@@ -126,7 +167,7 @@ with local hints, the result is then made more colorful, as far as the hints say
 - Data: the {n_train} `train` photos of `hints/splits.csv`, all photos the automatic colorizer never trained on
   (`scripts/make_hint_splits.py`: its held-out photos and photos its run never listed; a hints model trained on the
   colorizer's own training photos learns to trust it too much) — as random 128-px crops with hints simulated from each
-  photo's own colors (geometric number, mean 9; half with the photo's color distribution as the global hint).
+  photo's own colors (geometric number, mean 9; half with the photo's colors, per band of lightness, as the global hint).
   Validation: the {n_valid} `valid` photos.
 - Time: {minutes:.1f} minutes on a 2-core CPU (this project's machine); no GPU.
 
@@ -159,12 +200,26 @@ at 10 hints is no larger than propagation's. Chosen: **β = {gain:g}**.
 {gains.assign(gain=gains.gain.map(lambda g: 'propagation' if pd.isna(g) else f'β = {g:g}')).pivot_table(index='gain', columns='hints', values=['ab_mae_x_gray', 'delta_cf_x_gray'], sort=False).round(3).to_string()}
 ```
 
+## A reference: its colors per band of lightness
+A reference's global hint is its color distribution in each of {n_bands} bands of lightness (`color_distribution`), and
+`prior_shift` matches the photo's class probabilities to it band by band: which colors go with which lightness comes from
+the reference, where among pixels of a like lightness from the colorizer. The number of bands was chosen after training, on
+the validation photos (`bands.csv`), among {args.bands.replace(',', ', ')}, with the photo itself as the reference (`self`) and with its left half
+as the reference, measured on its right half only (`half`: pixels the reference does not hold, nearer to a reference that
+is another photo): the fewest bands whose mean error over the two is within 1 % of the best. One band is the whole photo's
+distribution, as a first version had it. `band paint` is the non-learned baseline of the same idea (each pixel painted with
+the reference's median a\\*b\\* in its band; Welsh et al. 2002 without their texture statistics). Chosen: **{n_bands} bands**.
+```
+{bands.to_string(index=False)}
+```
+
 ## Measured (full resolution, lesson 8's metrics, × the gray baseline's)
 Hints taken from each photo's own colors at random pixels (`photo_hints`); every method gets the same hints. `propagation`
 is the non-learned baseline (`Propagation`, widths σ_xy {best['sigma_xy']}, σ_L {best['sigma_L']} chosen on the validation photos among nine pairs);
 `geodesic propagation` is the second (`GeodesicPropagation`, Yatziv & Sapiro 2006, at its default settings).
 "hints model + reference" uses the photo itself as the reference and no local hint; "median paint" paints each photo
-with its own median a\\*b\\* everywhere: it knows which colors but not where, which is what a reference must do better than.
+with its own median a\\*b\\* everywhere: it knows which colors but not where, which is what a reference must do better than;
+"band paint" paints each pixel with the photo's median a\\*b\\* among its pixels of the same band of lightness.
 
 ### Validation ({len(files['valid'])} photos: every choice was made here)
 ```
@@ -174,6 +229,11 @@ with its own median a\\*b\\* everywhere: it knows which colors but not where, wh
 ### Test ({len(files['test'])} photos: measured once, after every choice)
 ```
 {tables['test'].round(3).to_string()}
+```
+
+### A reference that does not hold the measured pixels: the left half as the reference, the right half measured
+```
+{pd.concat({s: t.xs(0, level='hints') for s, t in half_tables.items()}, axis=1).round(3).to_string()}
 ```
 
 ## Limits
@@ -188,6 +248,8 @@ with its own median a\\*b\\* everywhere: it knows which colors but not where, wh
   hint (a reference alone) there is no gain.
 - A hint's color spreads along lightness, along geodesic paths and along the colorizer's features at the working size (the short side at 128
   px); fine structure at full resolution comes from the photo's own lightness only.
+- A reference lends its colors by lightness: a reference whose bright pixels are a red car gives a bright sky some of
+  that red. Where the photo has a band of lightness that the reference hardly has, that band gets the reference's colors overall.
 - All photos are free-licensed (see `colorlab/assets/photos-MANIFEST.csv` and the corpus manifest); none of the corpus
   photos ships with colorlab.
 """)
