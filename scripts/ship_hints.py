@@ -162,7 +162,7 @@ learned pull towards them to the colorizer's class logits, and a learned share o
 with local hints, the result is then made more colorful, as far as the hints say the photo is (`hint_gain`, β below).
 
 ## Training
-- Commands: `python scripts/make_hint_splits.py`, then `python scripts/ship_hints.py --epochs {args.epochs} --bs {args.bs} --vivid {args.vivid:g}{f' --hidden {args.hidden}' if args.hidden != 32 else ''}` (fastai `Learner`, one-cycle, lr 3e-3, seed 42; only the new weights learn).
+- Commands: `python scripts/make_hint_splits.py`, then `python scripts/ship_hints.py --epochs {args.epochs} --bs {args.bs} --vivid {args.vivid:g}{f' --hidden {args.hidden}' if args.hidden != 32 else ''}` (fastai `Learner`, one-cycle, lr 3e-3, seed 42; only the new weights learn). The shipped weights were trained before a reference's bands of lightness, with the code of commit 867d56c (one band); this command now trains with 16 bands, the variant measured below and not shipped.
 - Loss: `hint_loss`, the L1 error of the decoded a\\*b\\* plus {args.vivid:g} × the gap between each photo's mean chroma and the truth's.
 - Data: the {n_train} `train` photos of `hints/splits.csv`, all photos the automatic colorizer never trained on
   (`scripts/make_hint_splits.py`: its held-out photos and photos its run never listed; a hints model trained on the
