@@ -5,7 +5,8 @@ A 512-px preview of a photo (the widget's default) is colorized with the hints m
 `HintWidget.redraw` does after each click: k hints so far (1, 5, 10, 20), the photo already seen (the hints model
 remembers the automatic colorizer's logits and features for the last photo, so a click recomputes only the hints'
 part). Measured in the same run: the same preview colorized without hints (the automatic colorizer, the whole U-Net),
-and the first click on a new photo (nothing remembered). The ratio line reports a click against the goal of 0.3 s.
+the first click on a new photo (nothing remembered) and, for scale, a reference photo instead of hints. The ratio line
+reports a click against the goal of 0.3 s.
 Usage: python bench/hints.py [--threads 2] [--repeats 5] [--preview 512]"""
 import argparse, random, time, warnings
 import numpy as np, torch
@@ -45,4 +46,6 @@ for n in (1, 5, 10, 20):
     s = best(lambda: colorize(small, H, hints=hints))
     worst = max(worst, s)
     print(f"  a click, {n:2d} hints so far:            {s:.3f} s ({s / auto:.2f}× without hints)")
+ref = best(lambda: colorize(small, H, reference=photo))
+print(f"  a reference photo, no hints:         {ref:.3f} s ({ref / auto:.2f}× without hints; {H.bands} bands of lightness × {H.textures} of texture)")
 print(f"ratio: slowest click {worst:.3f} s = {worst / 0.3:.2f}× the 0.3 s goal")

@@ -164,7 +164,7 @@ def colorize(photo, # a path, PIL image, array (H×W, H×W×3, H×W×4) or bytes
     L = _pad_to(small[None, None] / 50 - 1, m).to(dev)
     if guided:
         local = F.pad(hint_inputs(checked, (H, W), (h, w)), (0, L.shape[-1] - w, 0, L.shape[-2] - h))[None].to(dev) if checked else None
-        glob = None if reference is None else reference_hint(reference, G.centers, bands=getattr(G, 'bands', 1)).to(dev)
+        glob = None if reference is None else reference_hint(reference, G.centers, bands=getattr(G, 'bands', 1), textures=getattr(G, 'textures', 1)).to(dev)
         ab = G(L, local, glob)
     else: ab = G(L)
     ab = ab.float().cpu()[..., :h, :w].clamp(-1, 1)  # clamped: the range it was trained on

@@ -30,6 +30,8 @@ ap.add_argument('--epochs', type=int, default=30)
 ap.add_argument('--bs', type=int, default=8)
 ap.add_argument('--vivid', type=float, default=1.0, help="weight of `hint_loss`'s colorfulness term (chosen on validation: recipes.csv)")
 ap.add_argument('--hidden', type=int, default=32, help="channels of the hints model's `mix` network")
+ap.add_argument('--geodesic_f', default='0.2,2,0.3', help="width,power,feature width of a second geodesic spread that also weighs the colorizer's features (empty: none; chosen on validation, see the model card)")
+ap.add_argument('--train_bands', type=int, default=1, help="bands of lightness of the global hints simulated in training (1, as the shipped weights learned; 16 was measured and not shipped)")
 ap.add_argument('--corpus', default=str(root.parent/'shared'/'data'/'corpus'))
 ap.add_argument('--out', default=str(root/'colorlab'/'assets'/'hints'))
 ap.add_argument('--run', default=str(root/'runs'/'hints'))
@@ -37,7 +39,8 @@ ap.add_argument('--skip_train', action='store_true')
 ap.add_argument('--counts', default='0,1,2,5,10,20,50')
 ap.add_argument('--gains', default='0,0.25,0.5,0.75,1', help="values of β for `hint_gain` measured on validation (the decoding's choice, after training)")
 ap.add_argument('--bands', default='1,4,8,16,24', help="bands of lightness of a reference's global hint, measured on validation (the reference's choice, after training)")
-ap.add_argument('--reuse_choices', action='store_true', help="take the choices on validation (propagation.json, gains.csv, bands.csv, hints.pth's spec) from `--out`, as a `--valid_only` run wrote them, and only measure")
+ap.add_argument('--textures', default='1,2,3,4', help="bands of texture in each band of lightness, measured with --bands")
+ap.add_argument('--reuse_choices', nargs='?', const='propagation,gain,groups', default='', help="take these choices on validation (propagation.json, gains.csv, bands.csv with hints.pth's spec) from `--out`, as an earlier run wrote them; make the others again (no value: reuse all, and only measure)")
 ap.add_argument('--valid_only', action='store_true', help="stop after the choices on validation (to compare recipes: `--out` a run folder, not the package's)")
 ap.add_argument('--limit', type=int, default=None, help='a smoke test: this many photos per split')
 args = ap.parse_args()
@@ -52,7 +55,7 @@ if not args.skip_train:
         warnings.simplefilter('ignore')
         split = read_splits(splits_csv)
         pool = {p.name: p for d in (sample_photos_path(), Path(args.corpus)) for p in d.iterdir()}
-        train_hint_model([pool[f] for f, s in split.items() if s in ('train', 'valid')], run, epochs=args.epochs, bs=args.bs, vivid=args.vivid, hidden=args.hidden, splits=splits_csv, quiet=True)
+        train_hint_model([pool[f] for f, s in split.items() if s in ('train', 'valid')], run, epochs=args.epochs, bs=args.bs, vivid=args.vivid, hidden=args.hidden, train_bands=args.train_bands, geodesic_f=tuple(float(v) for v in args.geodesic_f.split(',')) if args.geodesic_f else None, splits=splits_csv, quiet=True)
     for f in ('hints.pth', 'epochs.csv'): shutil.copy(run/f, out/f)
     print(f"trained in {time.time() - t0:.0f} s", flush=True)
 
@@ -61,14 +64,15 @@ pool = {p.name: p for d in (sample_photos_path(), Path(args.corpus)) for p in d.
 files = {s: sorted(pool[f] for f, v in split.items() if v == s and f in pool)[:args.limit] for s in ('valid', 'test')}
 print({s: len(v) for s, v in files.items()}, flush=True)
 
-if args.reuse_choices:  # the choices were made on validation by an earlier run: read them
-    best = json.loads((out/'propagation.json').read_text())
-    gains, bands = pd.read_csv(out/'gains.csv'), pd.read_csv(out/'bands.csv')
-    spec = torch.load(out/'hints.pth', map_location='cpu', weights_only=True)['spec']
-    gain, n_bands = float(spec['gain']), int(spec['bands'])
-    print(f'choices read: {best}, gain {gain}, bands {n_bands}', flush=True)
+reuse = {c for c in args.reuse_choices.split(',') if c}
+if reuse - {'propagation', 'gain', 'groups'}: ap.error(f"--reuse_choices: unknown {reuse - {'propagation', 'gain', 'groups'}}")
+spec = torch.load(out/'hints.pth', map_location='cpu', weights_only=True)['spec']
+if 'propagation' in reuse: best = json.loads((out/'propagation.json').read_text())
+if 'gain' in reuse: gains, gain = pd.read_csv(out/'gains.csv'), float(spec['gain'])
+if 'groups' in reuse: bands, n_bands, n_textures = pd.read_csv(out/'bands.csv'), int(spec['bands']), int(spec.get('textures', 1))
+if reuse: print(f"choices read: {', '.join(sorted(reuse))}", flush=True)
 
-else:
+if 'propagation' not in reuse:
     # the baseline's widths: chosen on validation (1, 5 and 10 hints), as the hints model's recipe was
     grid = []
     for sxy, sL in itertools.product((0.08, 0.15, 0.3), (0.03, 0.05, 0.1)):
@@ -80,6 +84,7 @@ else:
     (out/'propagation.json').write_text(json.dumps(dict(sigma_xy=best['sigma_xy'], sigma_L=best['sigma_L'])) + '\n')
     pd.DataFrame(grid).to_csv(run/'propagation_grid.csv', index=False)
 
+if 'gain' not in reuse:
     # the decoding's gain β (`hint_gain`): chosen on validation, after training. Among the values whose colorfulness gap at 10
     # hints is no larger than propagation's, the one with the smallest ab error at 10 hints.
     rows = []
@@ -101,31 +106,34 @@ else:
     atomic_save(st, out/'hints.pth')
     print(f"chosen gain: {gain}", flush=True)
 
-    # a reference's bands of lightness (`color_distribution`): chosen on validation, after training, with the photo itself as
-    # the reference and with its left half as the reference (measured on its right half: pixels the reference does not hold).
-    # The rule: the fewest bands whose mean error over both is within 1 % of the best's (fewer bands: each one's colors come
+if 'groups' not in reuse:
+    # a reference's groups of pixels, bands of lightness × bands of texture (`color_distribution`): chosen on validation, after
+    # training, with the photo itself as the reference and with its left half as the reference (measured on its right half:
+    # pixels the reference does not hold). The rule: the fewest groups whose mean error over both is within 1 % of the best's,
+    # the lower error among as many (fewer groups: each one's colors come
     # from more of the reference's pixels, which matters for a reference that is another photo).
     rows = []
-    for b in (int(v) for v in args.bands.split(',')):
-        H = load_hint_model(out); H.bands = b
+    for b, t in itertools.product((int(v) for v in args.bands.split(',')), (int(v) for v in args.textures.split(','))):
+        H = load_hint_model(out); H.bands, H.textures = b, t
         r = {}
         for half in (False, True):
             s = hint_summary(evaluate_hints(files['valid'], {'gray': None, 'hints model': H}, counts=(0,), reference=True, half=half))
             r.update({f'ab_{"half" if half else "self"}': s.loc[('hints model + reference', 0), 'ab_mae_x_gray'], f'dcf_{"half" if half else "self"}': s.loc[('hints model + reference', 0), 'delta_cf_x_gray'],
                       f'band_paint_{"half" if half else "self"}': s.loc[('band paint', 0), 'ab_mae_x_gray']})
-        rows.append(dict(bands=b, **r, score=(r['ab_self'] + r['ab_half']) / 2))
+        rows.append(dict(bands=b, textures=t, groups=b * t, **r, score=round((r['ab_self'] + r['ab_half']) / 2, 4)))
         print(rows[-1], flush=True)
     bands = pd.DataFrame(rows)
     bands.to_csv(out/'bands.csv', index=False)
-    n_bands = int(bands[bands.score <= 1.01 * bands.score.min()].bands.min())
+    near = bands[bands.score <= 1.01 * bands.score.min()].sort_values(['groups', 'score'])
+    n_bands, n_textures = int(near.bands.iloc[0]), int(near.textures.iloc[0])
     st = torch.load(out/'hints.pth', map_location='cpu', weights_only=True)
-    st['spec']['bands'] = n_bands
+    st['spec']['bands'], st['spec']['textures'] = n_bands, n_textures
     atomic_save(st, out/'hints.pth')
-    print(f"chosen bands: {n_bands}", flush=True)
-    if args.valid_only:
-        print(gains[gains.gain.isin([gain])].to_string(index=False))
-        print(bands.to_string(index=False))
-        sys.exit(0)
+    print(f"chosen: {n_bands} bands × {n_textures} textures", flush=True)
+if args.valid_only:
+    print(gains[gains.gain.isin([gain])].to_string(index=False))
+    print(bands.to_string(index=False))
+    sys.exit(0)
 
 models = {'gray': None, 'automatic': load_generator(), 'propagation': Propagation(best['sigma_xy'], best['sigma_L']),
           'geodesic propagation': GeodesicPropagation(), 'hints model': load_hint_model(out)}
@@ -155,19 +163,19 @@ minutes = sum(int(m) * 60 + int(x) for m, x in (t.split(':') for t in ep.time)) 
 (out/'MODEL_CARD.md').write_text(f"""# The hints model that ships with colorlab
 
 `hints.pth` ({(out/'hints.pth').stat().st_size / 1024:.0f} KB, loaded with `weights_only=True` by `colorlab.hints.load_hint_model`): the new weights of a
-`HintColorizer` (lesson 11) — three learned Gaussian `Spread`s, a `GeodesicSpread` and the small network `mix` — on top of the automatic colorizer that
+`HintColorizer` (lesson 11) — three learned Gaussian `Spread`s, two `GeodesicSpread`s (the second also along the colorizer's features) and the small network `mix` — on top of the automatic colorizer that
 ships in `colorlab/assets/model` (referenced by the SHA-256 of its `generator.pth`, not copied). With no hints it *is*
-that colorizer, exactly; with local hints (a pixel and a color) or a global one (a reference photo's colors, per band of lightness) it adds a
+that colorizer, exactly; with local hints (a pixel and a color) or a global one (a reference photo's colors, per band of lightness and texture) it adds a
 learned pull towards them to the colorizer's class logits, and a learned share of the hints' spread colors after decoding;
 with local hints, the result is then made more colorful, as far as the hints say the photo is (`hint_gain`, β below).
 
 ## Training
-- Commands: `python scripts/make_hint_splits.py`, then `python scripts/ship_hints.py --epochs {args.epochs} --bs {args.bs} --vivid {args.vivid:g}{f' --hidden {args.hidden}' if args.hidden != 32 else ''}` (fastai `Learner`, one-cycle, lr 3e-3, seed 42; only the new weights learn). The shipped weights were trained before a reference's bands of lightness, with the code of commit 867d56c (one band); this command now trains with 16 bands, the variant measured below and not shipped.
+- Commands: `python scripts/make_hint_splits.py`, then `python scripts/ship_hints.py --epochs {args.epochs} --bs {args.bs} --vivid {args.vivid:g}{f' --hidden {args.hidden}' if args.hidden != 32 else ''}{f' --train_bands {args.train_bands}' if args.train_bands != 1 else ''}{f' --geodesic_f {args.geodesic_f}' if args.geodesic_f != '0.2,2,0.3' else ''}` (fastai `Learner`, one-cycle, lr 3e-3, seed 42; only the new weights learn). In training, a global hint is a photo's colors as one distribution (`--train_bands 1`, the default); training with 16 bands of lightness was measured and not shipped (below). A reference is used with its groups of lightness and texture either way (chosen after training, below).
 - Loss: `hint_loss`, the L1 error of the decoded a\\*b\\* plus {args.vivid:g} × the gap between each photo's mean chroma and the truth's.
 - Data: the {n_train} `train` photos of `hints/splits.csv`, all photos the automatic colorizer never trained on
   (`scripts/make_hint_splits.py`: its held-out photos and photos its run never listed; a hints model trained on the
   colorizer's own training photos learns to trust it too much) — as random 128-px crops with hints simulated from each
-  photo's own colors (geometric number, mean 9; half with the photo's colors, per band of lightness, as the global hint).
+  photo's own colors (geometric number, mean 9; half with the photo's colors as the global hint).
   Validation: the {n_valid} `valid` photos.
 - Time: {minutes:.1f} minutes on a 2-core CPU (this project's machine); no GPU.
 
@@ -191,9 +199,17 @@ After the splits changed, a `mix` of 64 channels instead of 32 (`--hidden 64`, o
 rule) was worse on the validation photos: 0.876×, 0.596× and 0.522× gray's error with 1, 5 and 10 hints, against 0.871×,
 0.567× and 0.493× for 32 channels.
 The shipped weights were trained with a reference's colors as one distribution (one band). Trained again with them in 16
-bands (30 epochs, otherwise as shipped; choices made by the same rules) and compared on the validation photos by a rule set
+bands (`--train_bands 16`, 30 epochs, otherwise as shipped; choices made by the same rules) and compared on the validation photos by a rule set
 beforehand, the smaller mean error over 1, 5 and 10 hints and the photo itself as the reference: 0.864×, 0.588×, 0.509× and
-0.434× gray's against the shipped weights' 0.871×, 0.567×, 0.493× and 0.436× (means 0.599 and 0.592). Not shipped.
+0.434× gray's against the then shipped weights' 0.871×, 0.567×, 0.493× and 0.436× (means 0.599 and 0.592). Not shipped.
+The weights shipped now add a fifth spread: a second `GeodesicSpread` whose colors also fall with the distance in the
+colorizer's features (`--geodesic_f 0.2,2,0.3`, the default: starting width, power and feature width). Spreading 10 hints
+on the validation photos by each spread's own rule, with no learning, erred less with geodesic distance and features
+together than with either alone, so `mix` was given it. Trained 30 epochs, otherwise as before (β and the reference's groups
+chosen by the same rules), and compared on the validation photos by the rule set beforehand, the smaller mean error over 1, 5
+and 10 hints and the photo itself as the reference (16 bands of lightness × 3 of texture for both): 0.840×, 0.545×, 0.476×
+and 0.383× gray's against the four-spread weights' 0.871×, 0.567×, 0.493× and 0.382× (means 0.561 and 0.578). Shipped; its
+colorfulness gap with 10 hints at the β chosen for each is 0.215× against 0.200× (`gains.csv`).
 
 ## Decoding: as colorful as the hints say
 `hint_gain` scales a result's a\\*b\\* by (its local hints' mean chroma / the result's)^β, between 1 and 2^β: the hints are
@@ -204,15 +220,18 @@ at 10 hints is no larger than propagation's. Chosen: **β = {gain:g}**.
 {gains.assign(gain=gains.gain.map(lambda g: 'propagation' if pd.isna(g) else f'β = {g:g}')).pivot_table(index='gain', columns='hints', values=['ab_mae_x_gray', 'delta_cf_x_gray'], sort=False).round(3).to_string()}
 ```
 
-## A reference: its colors per band of lightness
-A reference's global hint is its color distribution in each of {n_bands} bands of lightness (`color_distribution`), and
-`prior_shift` matches the photo's class probabilities to it band by band: which colors go with which lightness comes from
-the reference, where among pixels of a like lightness from the colorizer. The number of bands was chosen after training, on
-the validation photos (`bands.csv`), among {args.bands.replace(',', ', ')}, with the photo itself as the reference (`self`) and with its left half
-as the reference, measured on its right half only (`half`: pixels the reference does not hold, nearer to a reference that
-is another photo): the fewest bands whose mean error over the two is within 1 % of the best. One band is the whole photo's
-distribution, as a first version had it. `band paint` is the non-learned baseline of the same idea (each pixel painted with
-the reference's median a\\*b\\* in its band; Welsh et al. 2002 without their texture statistics). Chosen: **{n_bands} bands**.
+## A reference: its colors per band of lightness and texture
+A reference's global hint is its color distribution in each group of pixels of like lightness and texture (`color_distribution`):
+{n_bands} bands of lightness, and in each {n_textures} band{'s' if n_textures > 1 else ''} of texture (`texture_bands`: the local contrast of lightness, smooth to busy).
+`prior_shift` matches the photo's class probabilities to it group by group: which colors go with which lightness and texture
+(a smooth bright sky, busy middling foliage) comes from the reference, where among a group's pixels from the colorizer. The
+numbers of bands were chosen after training, on the validation photos (`bands.csv`), among {args.bands.replace(',', ', ')} bands of lightness
+× {args.textures.replace(',', ', ')} of texture, with the photo itself as the reference (`self`) and with its left half as the reference, measured
+on its right half only (`half`: pixels the reference does not hold, nearer to a reference that is another photo): the fewest
+groups whose mean error over the two is within 1 % of the best (the lower error among as many groups). One band of each is
+the whole photo's distribution, as a first version had it. `band paint` is the non-learned baseline of the same idea, with
+the same groups (each pixel painted with the reference's median a\\*b\\* in its group; Welsh et al. 2002 matched lightness and
+texture too, pixel by pixel). Chosen: **{n_bands} bands × {n_textures} textures**.
 ```
 {bands.to_string(index=False)}
 ```
@@ -252,8 +271,11 @@ with its own median a\\*b\\* everywhere: it knows which colors but not where, wh
   hint (a reference alone) there is no gain.
 - A hint's color spreads along lightness, along geodesic paths and along the colorizer's features at the working size (the short side at 128
   px); fine structure at full resolution comes from the photo's own lightness only.
-- A reference lends its colors by lightness: a reference whose bright pixels are a red car gives a bright sky some of
-  that red. Where the photo has a band of lightness that the reference hardly has, that band gets the reference's colors overall.
+- With the photo itself as the reference, the hints model does no better on the test photos than painting each group of
+  lightness and texture with its median a\\*b\\* (`band paint`, the tables above): the groups do that work. It does a little
+  better where the reference does not hold the measured pixels (the halves).
+- A reference lends its colors by lightness and texture: a reference whose bright smooth pixels are a red car gives a bright
+  sky some of that red. Where the photo has a group of pixels that the reference hardly has, it gets the reference's colors overall.
 - All photos are free-licensed (see `colorlab/assets/photos-MANIFEST.csv` and the corpus manifest); none of the corpus
   photos ships with colorlab.
 """)
