@@ -142,7 +142,7 @@ class HintColorizer(nn.Module):
         return annealed_mean(z, self.centers, self.G.T)
 
     def forward(self, L, local=None, glob=None, full:bool=True) -> torch.Tensor:
-        "Normalised ab for normalised `L` (N×1×H×W), `local` hints (N×3×H×W) and `glob` hints (N×Q, or N×B×Q per band of lightness); `None`: none."
+        "Normalised ab for normalised `L` (N×1×H×W), `local` hints (N×3×H×W) and `glob` hints (N×Q, or N×G×Q per group of like lightness and texture); `None`: none."
         z, blend = self.pull(L, local, glob)
         if blend is None: return self.colors(z, full)  # no local hints: the colorizer's own decoding of its (pulled) logits
         s, pi, color = blend  # how much of the spreads' own colors to take at each pixel, and which spread's
@@ -177,16 +177,20 @@ def spread(self:HintColorizer, L, f, local) -> tuple:
     return near, color
 
 # %% ../nbs/11_hints.ipynb #7b664d71
+def _triangles(x, lo:float, hi:float, n:int) -> torch.Tensor:
+    "N×H×W values → N×n×H×W triangular weights around `n` centers evenly spaced over `lo`…`hi` (neighbours' sum to 1 in between)."
+    c = torch.linspace(lo, hi, n, device=x.device)
+    return (1 - (x[:, None].float() - c[None, :, None, None]).abs() * (n - 1) / (hi - lo)).clamp_min(0)
+
 def lightness_bands(L:torch.Tensor, # N×1×H×W (or N×H×W) normalised lightness (−1…1)
                     bands:int=BANDS) -> torch.Tensor: # N×bands×H×W
     "How much each pixel belongs to each of `bands` bands of lightness, evenly spaced over L* 0…100: triangular weights that sum to 1."
     L = L[:, 0] if L.dim() == 4 else L
     if bands <= 1: return torch.ones_like(L)[:, None]
-    c = torch.linspace(-1, 1, bands, device=L.device)
-    w = (1 - (L[:, None].float() - c[None, :, None, None]).abs() * (bands - 1) / 2).clamp_min(0)
+    w = _triangles(L, -1, 1, bands)
     return w / w.sum(1, keepdim=True).clamp_min(1e-8)
 
-CONTRAST = (-1.4, -0.5)  # log10 of lightness's local standard deviation at the 10th and 90th percentiles of the sample photos' pixels
+CONTRAST = (-1.4, -0.5)  # log10 of lightness's local standard deviation: about the 10th and 90th percentiles (−1.49, −0.54) of the pixels of the first 20 sample photos (a statistic of lightness alone; one of them is a test photo of the hints model)
 
 def local_contrast(L:torch.Tensor, # N×1×H×W (or N×H×W) normalised lightness
                    size:int=64, # measured with the short side at this many pixels (at most), so that photos of any size agree
@@ -205,9 +209,7 @@ def texture_bands(L:torch.Tensor, # N×1×H×W (or N×H×W) normalised lightness
     L = L[:, 0] if L.dim() == 4 else L
     if textures <= 1: return torch.ones_like(L, dtype=torch.float)[:, None]
     lo, hi = CONTRAST
-    x = local_contrast(L).clamp_min(1e-8).log10().clamp(lo, hi)
-    c = torch.linspace(lo, hi, textures, device=L.device)
-    return (1 - (x[:, None] - c[None, :, None, None]).abs() * (textures - 1) / (hi - lo)).clamp_min(0)
+    return _triangles(local_contrast(L).clamp_min(1e-8).log10().clamp(lo, hi), lo, hi, textures)
 
 def pixel_groups(L:torch.Tensor, # N×1×H×W (or N×H×W) normalised lightness
                  bands:int=BANDS, textures:int=1) -> torch.Tensor: # N×(bands·textures)×H×W

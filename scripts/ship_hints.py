@@ -223,6 +223,8 @@ at 10 hints is no larger than propagation's. Chosen: **β = {gain:g}**.
 ## A reference: its colors per band of lightness and texture
 A reference's global hint is its color distribution in each group of pixels of like lightness and texture (`color_distribution`):
 {n_bands} bands of lightness, and in each {n_textures} band{'s' if n_textures > 1 else ''} of texture (`texture_bands`: the local contrast of lightness, smooth to busy).
+The bands of texture are spread between about the 10th and 90th percentiles of local contrast in the first 20 sample photos
+(`CONTRAST`; one of them is a test photo: a statistic of lightness alone, no color, no error).
 `prior_shift` matches the photo's class probabilities to it group by group: which colors go with which lightness and texture
 (a smooth bright sky, busy middling foliage) comes from the reference, where among a group's pixels from the colorizer. The
 numbers of bands were chosen after training, on the validation photos (`bands.csv`), among {args.bands.replace(',', ', ')} bands of lightness
