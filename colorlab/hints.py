@@ -8,7 +8,7 @@ __all__ = ['SPREADS', 'BANDS', 'TEXTURES', 'CONTRAST', 'features', 'Spread', 'ge
            'hint_map', 'color_distribution', 'sample_hints', 'parse_color', 'color_ab', 'check_hints', 'parse_hint',
            'hint_inputs', 'hint_model_path', 'hint_state', 'load_hint_model', 'hint_loss', 'train_hint_model',
            'Propagation', 'GeodesicPropagation', 'reference_hint', 'guide_model', 'draw_hints', 'photo_hints',
-           'evaluate_hints', 'band_paint', 'hint_summary', 'hint_gain', 'HintWidget']
+           'evaluate_hints', 'nearest_hint_color', 'band_paint', 'hint_summary', 'hint_gain', 'HintWidget']
 
 # %% ../nbs/11_hints.ipynb #11c15339
 import functools, hashlib, io, math, random, re, time
@@ -74,11 +74,13 @@ def geodesic_distances(L:np.ndarray, # h×w lightness (normalised: 2 is the whol
     return dijkstra(g, directed=False, indices=np.asarray(k))
 
 class GeodesicSpread(nn.Module):
-    "How a hint reaches other pixels along paths that cross little lightness (`geodesic_distances`): near is e^(−d/width) for the nearest hint's distance d, and each hint's share of the color falls as d^(−b) (Yatziv & Sapiro 2006) — and, with a width `f`, with the distance in the colorizer's features too, as `Spread`'s; the widths and b are learned."
-    def __init__(self, width:float=0.2, b:float=4., alpha:float=3., step:float=1.28, f:float=None):
+    "How a hint reaches other pixels along paths that cross little lightness (`geodesic_distances`): near is e^(−d/width) for the nearest hint's distance d, and each hint's share of the color falls as d^(−b) (Yatziv & Sapiro 2006) — and, with a width `f`, with the distance in the colorizer's features too, as `Spread`'s; the widths and b are learned. With `dims`, the features are first mapped by a learned `dims`×`dims` matrix, the identity at first: training learns which features tell colors apart (a Mahalanobis distance)."
+    def __init__(self, width:float=0.2, b:float=4., alpha:float=3., step:float=1.28, f:float=None,
+                 dims:int=None): # the features' channels, for a learned map of them (`None`: none; needs `f`)
         super().__init__()
         self.log_width, self.log_b = nn.Parameter(torch.tensor(math.log(width))), nn.Parameter(torch.tensor(math.log(b)))
         self.log_f = None if f is None else nn.Parameter(torch.tensor(math.log(f)))
+        self.metric = nn.Parameter(torch.eye(dims)) if dims and f is not None else None
         self.alpha, self.step = alpha, step
 
     def widths(self) -> dict:
@@ -88,7 +90,9 @@ class GeodesicSpread(nn.Module):
         "As `Spread.forward`, with `L` the lightness of the `shape` (h, w) grid."
         d = torch.from_numpy(geodesic_distances(L.detach().view(shape).cpu().numpy(), k.cpu().numpy(), self.alpha, self.step)).float().to(L.device).T
         lw = -self.log_b.exp() * (d + 1e-3).log()
-        if self.log_f is not None: lw = lw - torch.cdist(f, f[k]) ** 2 / (2 * self.log_f.exp() ** 2)
+        if self.log_f is not None:
+            if self.metric is not None: f = f @ self.metric.T
+            lw = lw - torch.cdist(f, f[k]) ** 2 / (2 * self.log_f.exp() ** 2)
         return torch.exp(-d.amin(1) / self.log_width.exp()), lw
 
 # %% ../nbs/11_hints.ipynb #10f2f712
@@ -103,6 +107,7 @@ class HintColorizer(nn.Module):
                  spreads=SPREADS, # the starting widths of each `Spread`
                  geodesic=(0.2, 4.), # a `GeodesicSpread`'s starting width and power (`None`: none)
                  geodesic_f=(0.2, 2., 0.3), # (width, power, feature width) of a second `GeodesicSpread` that also weighs the colorizer's features (`None`: none)
+                 metric:bool=True, # the second `GeodesicSpread` learns a map of the features (`GeodesicSpread`'s `dims`)
                  hidden:int=32, # channels of the small network that weighs the spreads
                  gain:float=0., # with local hints, how far to make the result as colorful as they are (`hint_gain`; chosen after training)
                  bands:int=BANDS, # a global hint's bands of lightness (`color_distribution`; chosen after training)
@@ -110,11 +115,11 @@ class HintColorizer(nn.Module):
         super().__init__()
         self.G, self.size, self.n_down = G, G.size, G.n_down
         self.spec, self.gain = dict(spreads=[list(s) for s in spreads], geodesic=None if geodesic is None else list(geodesic), hidden=hidden,
-                         geodesic_f=None if geodesic_f is None else list(geodesic_f)), gain
+                         geodesic_f=None if geodesic_f is None else list(geodesic_f), metric=metric), gain
         self.bands, self.textures = bands, textures
         for p in G.parameters(): p.requires_grad_(False)  # the automatic colorizer is not retrained
         self.spreads = nn.ModuleList([*(Spread(*s) for s in spreads), *([GeodesicSpread(*geodesic)] if geodesic is not None else []),
-                                      *([GeodesicSpread(*geodesic_f[:2], f=geodesic_f[2])] if geodesic_f is not None else [])])
+                                      *([GeodesicSpread(*geodesic_f[:2], f=geodesic_f[2], dims=G.unet.model.model[-1].in_channels if metric else None)] if geodesic_f is not None else [])])
         J = len(self.spreads)
         self.mix = nn.Sequential(nn.Conv2d(5 + 3 * J, hidden, 3, padding=1), nn.ReLU(), nn.Conv2d(hidden, hidden, 3, padding=1), nn.ReLU(),
                                  nn.Conv2d(hidden, 2 * J + 2, 1))  # per pixel: each spread's pull, the global hint's, the blend and its choice
@@ -423,7 +428,7 @@ def load_hint_model(path=None, # a hints model (`hints.pth` or its folder); `Non
     else:
         G = make_generator(**st['base_state']['generator'])
         G.load_state_dict(st['base_state']['G'])
-    H = HintColorizer(G, **{'geodesic': None, 'geodesic_f': None, **st['spec']})  # (files from before a geodesic spread have none)
+    H = HintColorizer(G, **{'geodesic': None, 'geodesic_f': None, 'metric': False, **st['spec']})  # (files from before a geodesic spread, or a learned map of features, have none)
     H.load_state_dict({**H.state_dict(), **st['new']})
     return H.to(device).eval()
 
@@ -446,6 +451,7 @@ def train_hint_model(files, # the training photos: a folder, a list of files, or
                      geodesic=(0.2, 4.), # the `GeodesicSpread`'s starting width and power (`None`: none)
                      hidden:int=32, # channels of `mix`, the small network that weighs the spreads
                      geodesic_f=(0.2, 2., 0.3), # (width, power, feature width) of a second `GeodesicSpread` that also weighs features (`None`: none)
+                     metric:bool=True, # the second geodesic spread learns a map of the features (`GeodesicSpread`'s `dims`)
                      train_bands:int=1, # bands of lightness of the simulated global hints (1: one distribution per photo, as the shipped weights learned; a reference is used with `HintColorizer.bands`)
                      seed:int=42, quiet:bool=False):
     "Teach a classes-head colorizer to take hints: a fastai `Learner` on `hint_loss` of its colors (half size), hints simulated from each batch's own colors."
@@ -458,7 +464,7 @@ def train_hint_model(files, # the training photos: a folder, a list of files, or
     set_seed(seed)
     dls = colorization_dls(files, size=size, bs=bs, valid_pct=0.1, splits=splits, seed=seed, device='cpu' if not torch.cuda.is_available() else None)
     G = init if isinstance(init, nn.Module) else load_generator(init)
-    H = HintColorizer(G, geodesic=geodesic, geodesic_f=geodesic_f, hidden=hidden, bands=train_bands, textures=1).to(dls.device)  # its references' groups are chosen after training
+    H = HintColorizer(G, geodesic=geodesic, geodesic_f=geodesic_f, metric=metric, hidden=hidden, bands=train_bands, textures=1).to(dls.device)  # its references' groups are chosen after training
     base = 'bundled' if init is None or str(init) == 'bundled' else None
 
     class Colors(nn.Module):  # the Learner's model: colors at half size, from (L, local, glob)
@@ -579,6 +585,7 @@ def evaluate_hints(files, # color photos never trained on
                    seed:int=0, # the hints of a photo depend on the seed, the photo and the count only: every model gets the same
                    reference:bool=False, # also each hints model with the photo itself as its reference (and no local hints), 'median paint' and 'band paint'
                    half:bool=False, # the reference is the photo's left half, and everything is measured on its right half (the pixels the reference does not hold)
+                   nearest:bool=False, # also 'nearest hint color': each pixel given the one of its hints' colors nearest its own (an oracle: it knows the truth)
                   ) -> 'pd.DataFrame':
     "Per photo, model and number of hints: ab error and colorfulness of the full-resolution result against the photo (lesson 8's metrics)."
     import pandas as pd
@@ -600,11 +607,25 @@ def evaluate_hints(files, # color photos never trained on
                 hints = photo_hints(truth, n, random.Random(f"{seed}/{Path(f).name}/{n}"))
                 row(name, n, colorize(truth, GrayModel() if G is None else G, size=128 if G is None else None, hints=hints or None))
             if reference and hasattr(G, 'spreads'): row(f'{name} + reference', 0, colorize(truth, G, reference=ref))
+        for n in ([c for c in counts if c] if nearest else []):  # how far the hints' own colors go, were it known which one goes where
+            row('nearest hint color', n, nearest_hint_color(truth, photo_hints(truth, n, random.Random(f"{seed}/{Path(f).name}/{n}"))))
         if reference:  # what a reference must beat: the reference's median a*b* everywhere (it knows which colors, not where), or in each group of like lightness and texture
             row('median paint', 0, band_paint(truth, ref, 1))
             groups = next(((G.bands, G.textures) for G in models.values() if hasattr(G, 'textures')), (BANDS, TEXTURES))
             row('band paint', 0, band_paint(truth, ref, *groups))
     return pd.DataFrame(rows)
+
+def nearest_hint_color(px:np.ndarray, # H×W×3 uint8: a color photo
+                       hints) -> Image.Image: # [(x, y, color)]: hints of its colors (`photo_hints`)
+    "An oracle, not a method: each pixel of `px` keeps its lightness and takes the a\\*b\\* of the hint whose color is nearest its own (L1 in a\\*b\\*). What the hints' colors could do if it were known which goes where."
+    lab = rgb_to_lab(torch.from_numpy(np.ascontiguousarray(px)).permute(2, 0, 1)).float()
+    best, out = torch.full(lab.shape[1:], float('inf')), torch.zeros_like(lab[1:])
+    for _, _, c in hints:
+        ab = rgb_to_lab(torch.tensor(parse_color(c), dtype=torch.uint8).view(3, 1, 1))[1:].float()  # 2×1×1: the hint's a*b*
+        d = (lab[1:] - ab).abs().sum(0)
+        out = torch.where(d < best, ab, out); best = torch.minimum(d, best)
+    lab[1:] = out
+    return Image.fromarray((lab_to_rgb(lab).permute(1, 2, 0).clamp(0, 1) * 255).round().byte().numpy())
 
 def band_paint(px:np.ndarray, # H×W×3 uint8: the photo to paint (its lightness stays)
           reference:np.ndarray, # h×w×3 uint8: whose colors
