@@ -8,7 +8,7 @@ __all__ = ['SPREADS', 'BANDS', 'TEXTURES', 'CONTRAST', 'features', 'Spread', 'ge
            'hint_map', 'color_distribution', 'sample_hints', 'parse_color', 'color_ab', 'check_hints', 'parse_hint',
            'hint_inputs', 'hint_model_path', 'hint_state', 'load_hint_model', 'hint_loss', 'train_hint_model',
            'Propagation', 'GeodesicPropagation', 'reference_hint', 'guide_model', 'draw_hints', 'photo_hints',
-           'evaluate_hints', 'nearest_hint_color', 'band_paint', 'hint_summary', 'hint_gain', 'HintWidget']
+           'evaluate_hints', 'band_paint', 'hint_summary', 'hint_gain', 'nearest_hint_color', 'HintWidget']
 
 # %% ../nbs/11_hints.ipynb #11c15339
 import functools, hashlib, io, math, random, re, time
@@ -615,18 +615,6 @@ def evaluate_hints(files, # color photos never trained on
             row('band paint', 0, band_paint(truth, ref, *groups))
     return pd.DataFrame(rows)
 
-def nearest_hint_color(px:np.ndarray, # H×W×3 uint8: a color photo
-                       hints) -> Image.Image: # [(x, y, color)]: hints of its colors (`photo_hints`)
-    "An oracle, not a method: each pixel of `px` keeps its lightness and takes the a\\*b\\* of the hint whose color is nearest its own (L1 in a\\*b\\*). What the hints' colors could do if it were known which goes where."
-    lab = rgb_to_lab(torch.from_numpy(np.ascontiguousarray(px)).permute(2, 0, 1)).float()
-    best, out = torch.full(lab.shape[1:], float('inf')), torch.zeros_like(lab[1:])
-    for _, _, c in hints:
-        ab = rgb_to_lab(torch.tensor(parse_color(c), dtype=torch.uint8).view(3, 1, 1))[1:].float()  # 2×1×1: the hint's a*b*
-        d = (lab[1:] - ab).abs().sum(0)
-        out = torch.where(d < best, ab, out); best = torch.minimum(d, best)
-    lab[1:] = out
-    return Image.fromarray((lab_to_rgb(lab).permute(1, 2, 0).clamp(0, 1) * 255).round().byte().numpy())
-
 def band_paint(px:np.ndarray, # H×W×3 uint8: the photo to paint (its lightness stays)
           reference:np.ndarray, # h×w×3 uint8: whose colors
           bands:int=1, # even bands of L* (1: the reference's median a*b* everywhere)
@@ -662,6 +650,20 @@ def hint_gain(ab:torch.Tensor, # N×2×h×w normalised a*b*: a result
     hinted = (chroma(local[:, :2]) * m).sum((1, 2)) / n.clamp_min(1e-8)  # the hints' mean chroma, each pixel of a hint counted
     k = (hinted / chroma(ab).mean((1, 2)).clamp_min(1e-6)).clamp(1, most) ** beta
     return torch.where(n > 0, k, torch.ones_like(k))
+
+# %% ../nbs/11_hints.ipynb #b8e2d4f0
+def nearest_hint_color(px:np.ndarray, # H×W×3 uint8: a color photo
+                       hints) -> Image.Image: # [(x, y, color)]: hints of its colors (`photo_hints`)
+    "An oracle, not a method: each pixel of `px` keeps its lightness and takes the a\\*b\\* of the hint whose color is nearest its own (L1 in a\\*b\\*). What the hints' colors could do if it were known which goes where."
+    lab = rgb_to_lab(torch.from_numpy(np.ascontiguousarray(px)).permute(2, 0, 1)).float()
+    best, out = torch.full(lab.shape[1:], float('inf')), torch.zeros_like(lab[1:])
+    for _, _, c in hints:
+        ab = rgb_to_lab(torch.tensor(parse_color(c), dtype=torch.uint8).view(3, 1, 1))[1:].float()  # 2×1×1: the hint's a*b*
+        d = (lab[1:] - ab).abs().sum(0)
+        out = torch.where(d < best, ab, out); best = torch.minimum(d, best)
+    lab[1:] = out
+    return Image.fromarray((lab_to_rgb(lab).permute(1, 2, 0).clamp(0, 1) * 255).round().byte().numpy())
+
 
 # %% ../nbs/11_hints.ipynb #6bca41fb
 class HintWidget:
