@@ -1,13 +1,16 @@
 #!/usr/bin/env python
 """Train the colorizer that ships, on one GPU, with the photos held in GPU memory.
 
-The same generator as `colorlab_train --head classes --size 128 --nf 32` (lesson 6c's `ColorClassifier` on the pix2pix
-U-Net, or `--head ab` for the L1 regression U-Net), trained on the training split of `colorlab/assets/splits.csv`:
+The generator that ships: `--arch lite0` (lesson 5's `DynamicUnet` on the ImageNet-pretrained EfficientNet-Lite0 body,
+with lesson 6c's classes head or `--head ab` for L1 regression; the body frozen for the first `--freeze_frac` of the steps,
+then trained at `--body_lr_mult` of the decoder's rate, as fastai's `fine_tune` does), or `--arch unet` (the pix2pix U-Net
+with `--nf` filters, as `colorlab_train --head classes --size 128 --nf 32`), trained on the training split of `colorlab/assets/splits.csv`:
 random square crops (min_scale…1 of the short side) and horizontal flips made on the GPU, then, optionally, a GAN phase
 (PatchGAN, DiffAugment, R1) from the end of that pretraining. It needs torch alone (no fastai): it is what a GPU
 machine with a bare PyTorch runs. Every `--eval_every` share of a phase it colorizes the whole validation photos as
 `colorize` does (short side 128, reflection padding) and measures the a*b* error and the colorfulness gap against gray;
-the best state of each phase (by `max(ab / 0.92 gray, ΔCF / 0.40 gray)`, the issue's two targets) is written to `--out`.
+the best state of each phase (by `max(ab / target_ab gray, ΔCF / target_dcf gray)`) is written to `--out` as soon as it is found.
+It runs on the CPU too (the shipped model was trained so, on 2 cores); `--max_steps` fixes the budget in steps, for fair comparisons.
 
     python scripts/prepare_gpu_data.py .gpu/photos      # here: the train and valid photos, copied
     python scripts/train_gpu.py --photos .gpu/photos --out OUT --name A --head classes --gan_epochs 0
@@ -18,13 +21,14 @@ import numpy as np, torch, torch.nn.functional as F
 from PIL import Image
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from colorlab.lab import rgb_to_L_ab, L_ab_to_rgb, AB_SCALE
+from colorlab.core import atomic_save
 from colorlab.models import make_generator, generator_state
 from colorlab.classes import class_prior, rebalancing_weights, class_loss, annealed_mean
 from colorlab.patchgan import patch_discriminator
 from colorlab.losses import GANLoss
 from colorlab.fewshot import diff_augment, r1_penalty
 
-TS, CS = (0.2, 0.25, 0.3, 0.38, 0.5), (0., 0.3, 0.55, 0.8)  # the decodings measured on validation ('classes')
+TS, CS = (0.2, 0.3, 0.38, 0.5), (0., 0.3, 0.55, 0.8)  # the decodings measured on validation ('classes')
 
 def load_photos(folder, dev):
     "Every photo of `folder` as a uint8 3×H×W tensor on `dev`, sorted by name."
@@ -50,8 +54,8 @@ def colorfulness(rgb):
 
 class Validation:
     "The validation photos as `colorize` sees them (short side `size`), their true ab, and gray's error and colorfulness gap."
-    def __init__(self, ims, size=128, m=128):
-        self.items = []
+    def __init__(self, ims, size=128, m=128, targets=(0.92, 0.40)):
+        self.items, self.targets = [], targets
         for im in ims:
             h, w = im.shape[1:]; s = size / min(h, w); hh, ww = max(1, round(h * s)), max(1, round(w * s))
             rgb = F.interpolate(im[None].float() / 255, size=(hh, ww), mode='bilinear', antialias=True, align_corners=False).clamp(0, 1)
@@ -78,17 +82,19 @@ class Validation:
                 if d is None: p = o.float()
                 else:
                     z = o.float() - d[1] * G.class_weights.log()[:, None, None]
-                    p = F.interpolate(annealed_mean(z, G.centers, d[0]), scale_factor=2, mode='bilinear', align_corners=False)
+                    p = annealed_mean(z, G.centers, d[0])
+                    if G.scale != 1: p = F.interpolate(p, scale_factor=G.scale, mode='bilinear', align_corners=False)
                 p = p[..., :h, :w].clamp(-1, 1)
                 errs.append(((p - ab).abs().mean() * AB_SCALE).item()); cfs.append(colorfulness(L_ab_to_rgb(L, p)[0]))
             res['ab' if d is None else f'T{d[0]}_c{d[1]}'] = (float(np.mean(errs)), self.cf_truth - float(np.mean(cfs)))
         G.train()
         return res
 
-    def score(self, ab, dcf): return max(ab / self.gray_ab / 0.92, abs(dcf) / self.gray_dcf / 0.40)
+    def score(self, ab, dcf): return max(ab / self.gray_ab / self.targets[0], abs(dcf) / self.gray_dcf / self.targets[1])
 
 def save_parts(state, out:Path, stem:str, parts:int=2):
-    "torch.save `state` as `parts` files of at most ~half its size (the device tool brings back files of ≤ 16 MiB), written atomically."
+    "torch.save `state` as `stem`.pth, or as `parts` files of 1/`parts` of its size each (the device tool brings back files of ≤ 16 MiB), written atomically."
+    if parts == 1: return atomic_save(state, out/f'{stem}.pth')
     buf = io.BytesIO(); torch.save(state, buf); b = buf.getvalue(); k = -(-len(b) // parts)
     for i in range(parts):
         tmp = out/f'.{stem}.part{i}.tmp'; tmp.write_bytes(b[i * k:(i + 1) * k]); os.replace(tmp, out/f'{stem}.part{i}')
@@ -96,8 +102,15 @@ def save_parts(state, out:Path, stem:str, parts:int=2):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     ap.add_argument('--photos', required=True); ap.add_argument('--out', required=True); ap.add_argument('--name', required=True)
+    ap.add_argument('--arch', default='lite0'); ap.add_argument('--pretrained', type=int, default=1, help="'lite0': start from the ImageNet body (1) or random (0)")
+    ap.add_argument('--freeze_frac', type=float, default=0.2); ap.add_argument('--body_lr_mult', type=float, default=0.1)
+    ap.add_argument('--init', default=None, help='a generator.pth whose matching tensors start this run (e.g. an L1 run before a classes run)')
+    ap.add_argument('--max_steps', type=int, default=0, help='phase 1 in exactly this many steps (0: fitted to --pre_seconds)')
+    ap.add_argument('--target_ab', type=float, default=0.82); ap.add_argument('--target_dcf', type=float, default=0.32)
+    ap.add_argument('--threads', type=int, default=0); ap.add_argument('--parts', type=int, default=2)
+    ap.add_argument('--Ts', default='0.2,0.3,0.38,0.5'); ap.add_argument('--Cs', default='0,0.3,0.55,0.8', help="the decodings measured on validation ('classes')")
     ap.add_argument('--head', default='classes'); ap.add_argument('--nf', type=int, default=32); ap.add_argument('--size', type=int, default=128)
-    ap.add_argument('--bs', type=int, default=64); ap.add_argument('--lr', type=float, default=2e-3); ap.add_argument('--min_scale', type=float, default=0.5)
+    ap.add_argument('--eval_size', type=int, default=256, help="working size of the validation colorizations ('lite0')"); ap.add_argument('--bs', type=int, default=64); ap.add_argument('--lr', type=float, default=2e-3); ap.add_argument('--min_scale', type=float, default=0.5)
     ap.add_argument('--rebalance', type=float, default=0.5)
     ap.add_argument('--pre_seconds', type=float, default=240); ap.add_argument('--max_epochs', type=int, default=2000)
     ap.add_argument('--gan_seconds', type=float, default=0); ap.add_argument('--gan_lr', type=float, default=2e-4)
@@ -108,6 +121,9 @@ def main():
     ap.add_argument('--smoke', action='store_true', help='a few steps on the CPU, to check the script')
     a = ap.parse_args()
     t_start = time.time()
+    if a.threads: torch.set_num_threads(a.threads)
+    global TS, CS
+    TS, CS = tuple(map(float, a.Ts.split(','))), tuple(map(float, a.Cs.split(',')))
     dev = torch.device('cuda' if torch.cuda.is_available() and not a.smoke else 'cpu')
     random.seed(a.seed); np.random.seed(a.seed); torch.manual_seed(a.seed)
     torch.backends.cudnn.benchmark = True
@@ -118,11 +134,16 @@ def main():
     train_names, train = load_photos(Path(a.photos)/'train', dev)
     valid_names, valid = load_photos(Path(a.photos)/'valid', dev)
     if a.smoke: train, valid = train[:8], valid[:4]
-    V = Validation(valid, a.size)
+    V = Validation(valid, 128 if a.arch == 'unet' else a.eval_size, targets=(a.target_ab, a.target_dcf))
     note(event='start', args=vars(a), device=str(dev), gpu=torch.cuda.get_device_name() if dev.type == 'cuda' else None, torch=torch.__version__,
          n_train=len(train), n_valid=len(valid), gray_ab=V.gray_ab, gray_dcf=V.gray_dcf, cf_truth=V.cf_truth)
-    spec = dict(arch='unet', size=a.size, nf=a.nf) | (dict(head='classes', T=0.38, calibrate=0.) if a.head == 'classes' else {})
-    G = make_generator(**spec).to(dev)
+    spec = dict(arch=a.arch, size=a.size) | (dict(nf=a.nf) if a.arch == 'unet' else {}) | (dict(head='classes', T=0.38, calibrate=0.) if a.head == 'classes' else {})
+    G = make_generator(**spec, pretrained=bool(a.pretrained) if a.arch == 'lite0' else False).to(dev)
+    if a.init:
+        from colorlab.classes import load_body
+        from colorlab.models import load_generator
+        note(event='init', file=a.init, tensors=load_body(G, load_generator(a.init)))
+    body = list((G.unet if a.head == 'classes' else G)[0].parameters()) if a.arch == 'lite0' else []
     if a.head == 'classes':
         with torch.no_grad(): abs_ = [rgb_to_L_ab(random_crops(train, 32, a.size, a.min_scale))[1] for _ in range(4 if a.smoke else 40)]
         G.class_weights.copy_(rebalancing_weights(class_prior(abs_, G.centers), a.rebalance).to(dev))
@@ -140,36 +161,45 @@ def main():
         s = V.score(e, d)
         note(event='eval', phase=phase, epoch=round(epoch, 2), best_decoding=k, ab=e, dcf=d, ab_x_gray=e / V.gray_ab, dcf_x_gray=d / V.gray_dcf, score=s, all=r)
         if best is None or s < best[0]:
-            return (s, epoch, k, {kk: v.detach().clone() for kk, v in G.state_dict().items()})
+            best = (s, epoch, k, {kk: v.detach().clone() for kk, v in G.state_dict().items()})
+            save(best, f'{a.name}_{phase}', phase=phase)  # at once: an interrupted run keeps its best so far
         return best
 
     def save(best, stem, **meta):
         if best is None or not a.save: return
         cur = {k: v.detach().clone() for k, v in G.state_dict().items()}
         G.load_state_dict(best[3])
-        save_parts(generator_state(G, spec, half=True, epoch=best[1], decoding=best[2], score=best[0], recipe=vars(a), **meta), out, stem)
+        save_parts(generator_state(G, spec, half=True, epoch=best[1], decoding=best[2], score=best[0], recipe=vars(a), **meta), out, stem, a.parts)
         G.load_state_dict(cur)
         note(event='saved', file=stem, epoch=best[1], decoding=best[2], score=best[0])
 
     # Phase 1: the class loss ('classes') or λ·L1 ('ab'), one cycle; its length fitted to --pre_seconds after 20 timed steps
-    opt = torch.optim.AdamW(G.parameters(), lr=a.lr, betas=(0.9, 0.99), weight_decay=1e-4)
+    ids = {id(p) for p in body}
+    groups = [dict(params=[p for p in G.parameters() if id(p) not in ids], lr=a.lr)] + ([dict(params=body, lr=a.lr * a.body_lr_mult)] if body else [])
+    opt = torch.optim.AdamW(groups, lr=a.lr, betas=(0.9, 0.99), weight_decay=1e-4)
+    max_lrs = [g['lr'] for g in groups]
+    def freeze(on):  # the pretrained body's weights (not its BatchNorm statistics, as fastai's `freeze`) stay still
+        for p in body: p.requires_grad_(not on)
     steps_per_epoch = max(1, len(train) // a.bs)
     def pre_loss():
         L, ab = batch()
         with amp():
             if a.head == 'classes': return class_loss(G.logits(L), ab, G.centers, G.class_weights)
             return (G(L).float() - ab).abs().mean() * a.lambda_l1
-    for g in opt.param_groups: g['lr'] = a.lr / 25
+    for g, m in zip(opt.param_groups, max_lrs): g['lr'] = m / 25
+    freeze(a.freeze_frac > 0)
     for i in range(25 if not a.smoke else 3):
         if i == 5: t0 = time.time(); (torch.cuda.synchronize() if dev.type == 'cuda' else None)
         loss = pre_loss(); opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
     if dev.type == 'cuda': torch.cuda.synchronize()
     rate = (25 - 5) / (time.time() - t0) if not a.smoke else 1.
-    total = 6 if a.smoke else int(min(a.max_epochs * steps_per_epoch, a.pre_seconds * rate * 0.9))
+    total = 6 if a.smoke else a.max_steps or int(min(a.max_epochs * steps_per_epoch, a.pre_seconds * rate * 0.9))
+    unfreeze_at = int(total * a.freeze_frac) if body else 0
     note(event='plan', phase='pre', steps_per_s=rate, steps=total, epochs=total / steps_per_epoch)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=a.lr, total_steps=total, pct_start=0.15)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=max_lrs, total_steps=total, pct_start=0.15)
     best, every, hist = None, max(1, total // a.n_evals), []
     for step in range(1, total + 1):
+        if step == unfreeze_at + 1 and a.freeze_frac > 0: freeze(False); note(event='unfreeze', step=step)
         loss = pre_loss(); opt.zero_grad(set_to_none=True); loss.backward(); opt.step(); sched.step()
         hist.append(loss.item() if step % 10 == 0 or a.smoke else None)
         if step % steps_per_epoch == 0:
