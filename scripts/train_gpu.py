@@ -2,7 +2,7 @@
 """Train the colorizer that ships, on one GPU, with the photos held in GPU memory.
 
 The generator that ships: `--arch lite0` (lesson 5's `DynamicUnet` on the ImageNet-pretrained EfficientNet-Lite0 body,
-with lesson 6c's classes head or `--head ab` for L1 regression; the body frozen for the first `--freeze_frac` of the steps,
+with lesson 6b's classes head or `--head ab` for L1 regression; the body frozen for the first `--freeze_frac` of the steps,
 then trained at `--body_lr_mult` of the decoder's rate, as fastai's `fine_tune` does), or `--arch unet` (the pix2pix U-Net
 with `--nf` filters, as `colorlab_train --head classes --size 128 --nf 32`), trained on the training split of `colorlab/assets/splits.csv`:
 random square crops (min_scale…1 of the short side) and horizontal flips made on the GPU, then, optionally, a GAN phase
@@ -17,11 +17,11 @@ It runs on the CPU too (the shipped model was trained so, on 2 cores); `--max_st
 """
 import argparse, io, json, math, os, random, sys, time
 from pathlib import Path
-import numpy as np, torch, torch.nn.functional as F
+import numpy as np, pandas as pd, torch, torch.nn.functional as F
 from PIL import Image
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from colorlab.lab import rgb_to_L_ab, L_ab_to_rgb, AB_SCALE
-from colorlab.core import atomic_save
+from colorlab.core import atomic_save, atomic_write
 from colorlab.models import make_generator, generator_state
 from colorlab.classes import class_prior, rebalancing_weights, class_loss, annealed_mean
 from colorlab.patchgan import patch_discriminator
@@ -92,6 +92,32 @@ class Validation:
 
     def score(self, ab, dcf): return max(ab / self.gray_ab / self.targets[0], abs(dcf) / self.gray_dcf / self.targets[1])
 
+class RunFolder:
+    "What `colorlab_train` writes for lessons 7a and 8a, for this script's runs: `history.csv` (every logged step), `epochs.csv`, and per epoch `grids/epoch_NNN.png` of `n` fixed validation crops (input, colorized, truth; `photos.json` names them)."
+    def __init__(self, d:Path, names, ims, size, n=8):
+        self.d, self.hist, self.epochs, self.t0 = d, [], [], time.time()
+        (d/'grids').mkdir(parents=True, exist_ok=True)
+        pick = list(range(len(ims)))[:: max(1, len(ims) // n)][:n]
+        crops = []
+        for i in pick:
+            im = ims[i]; h, w = im.shape[1:]; s = min(h, w); y, x = (h - s) // 2, (w - s) // 2
+            crops.append(F.interpolate(im[None, :, y:y + s, x:x + s].float() / 255, size=(size, size), mode='bilinear', antialias=True, align_corners=False))
+        self.L, self.ab = rgb_to_L_ab(torch.cat(crops).clamp(0, 1))
+        atomic_write(d/'grids'/'photos.json', lambda p: Path(p).write_text(json.dumps([names[i] for i in pick])))
+    def step(self, epoch, it, phase, **losses): self.hist.append(dict(epoch=epoch, iter=it, phase=phase, **losses))
+    @torch.no_grad()
+    def epoch(self, G, epoch, phase, valid_ab=None):
+        G.eval(); fake = G(self.L).float().clamp(-1, 1); G.train()
+        rows = [L_ab_to_rgb(self.L, torch.zeros_like(self.ab)), L_ab_to_rgb(self.L, fake), L_ab_to_rgb(self.L, self.ab)]
+        g = torch.cat([torch.cat(list(r.cpu().clamp(0, 1)), -1) for r in rows], -2)
+        im = Image.fromarray((g.permute(1, 2, 0).numpy() * 255).round().astype(np.uint8))
+        atomic_write(self.d/'grids'/f'epoch_{epoch:03d}.png', lambda p: im.save(p, format='PNG'))
+        h = pd.DataFrame([r for r in self.hist if r['epoch'] == epoch])
+        means = {c: (float(h[c].mean()) if c in h and h[c].notna().any() else None) for c in ('G', 'G_GAN', 'G_L1', 'D_real', 'D_fake')}
+        now = time.time(); self.epochs.append(dict(epoch=epoch, phase=phase, **means, valid_ab_mae=valid_ab, seconds=round(now - self.t0, 2))); self.t0 = now
+        atomic_write(self.d/'history.csv', lambda p: pd.DataFrame(self.hist).to_csv(p, index=False))
+        atomic_write(self.d/'epochs.csv', lambda p: pd.DataFrame(self.epochs).to_csv(p, index=False))
+
 def save_parts(state, out:Path, stem:str, parts:int=2):
     "torch.save `state` as `stem`.pth, or as `parts` files of 1/`parts` of its size each (the device tool brings back files of ≤ 16 MiB), written atomically."
     if parts == 1: return atomic_save(state, out/f'{stem}.pth')
@@ -135,6 +161,8 @@ def main():
     valid_names, valid = load_photos(Path(a.photos)/'valid', dev)
     if a.smoke: train, valid = train[:8], valid[:4]
     V = Validation(valid, 128 if a.arch == 'unet' else a.eval_size, targets=(a.target_ab, a.target_dcf))
+    R = RunFolder(out/a.name, valid_names, valid, a.size)  # a run folder as colorlab_train writes it (lessons 7a, 8a)
+    last_eval = {}
     note(event='start', args=vars(a), device=str(dev), gpu=torch.cuda.get_device_name() if dev.type == 'cuda' else None, torch=torch.__version__,
          n_train=len(train), n_valid=len(valid), gray_ab=V.gray_ab, gray_dcf=V.gray_dcf, cf_truth=V.cf_truth)
     spec = dict(arch=a.arch, size=a.size) | (dict(nf=a.nf) if a.arch == 'unet' else {}) | (dict(head='classes', T=0.38, calibrate=0.) if a.head == 'classes' else {})
@@ -160,6 +188,7 @@ def main():
         (k, (e, d)) = min(r.items(), key=lambda kv: V.score(*kv[1]))
         s = V.score(e, d)
         note(event='eval', phase=phase, epoch=round(epoch, 2), best_decoding=k, ab=e, dcf=d, ab_x_gray=e / V.gray_ab, dcf_x_gray=d / V.gray_dcf, score=s, all=r)
+        last_eval['ab'] = e
         if best is None or s < best[0]:
             best = (s, epoch, k, {kk: v.detach().clone() for kk, v in G.state_dict().items()})
             save(best, f'{a.name}_{phase}', phase=phase)  # at once: an interrupted run keeps its best so far
@@ -201,10 +230,13 @@ def main():
     for step in range(1, total + 1):
         if step == unfreeze_at + 1 and a.freeze_frac > 0: freeze(False); note(event='unfreeze', step=step)
         loss = pre_loss(); opt.zero_grad(set_to_none=True); loss.backward(); opt.step(); sched.step()
-        hist.append(loss.item() if step % 10 == 0 or a.smoke else None)
-        if step % steps_per_epoch == 0:
-            h = [x for x in hist if x is not None]; note(event='epoch', phase='pre', epoch=step // steps_per_epoch, loss=float(np.mean(h)) if h else None); hist = []
+        hist.append(loss.item())
+        ep = (step - 1) // steps_per_epoch + 1
+        R.step(ep, step, 'classes' if a.head == 'classes' else 'l1', **({'G': loss.item()} if a.head == 'classes' else {'G': loss.item(), 'G_L1': loss.item()}))
         if step % every == 0 or step == total: best = evaluate('pre', step / steps_per_epoch, best)
+        if step % steps_per_epoch == 0 or step == total:
+            note(event='epoch', phase='pre', epoch=ep, loss=float(np.mean(hist)) if hist else None); hist = []
+            R.epoch(G, ep, 'classes' if a.head == 'classes' else 'l1', last_eval.pop('ab', None))
     if a.save_pre: save(best, f'{a.name}_pre', phase='pre')
     if not a.gan_seconds: note(event='done'); return
 
