@@ -27,7 +27,8 @@ def worker():
     from colorlab.data import colorization_dls
     from colorlab.unet import unet_generator
     from colorlab.patchgan import patch_discriminator
-    from colorlab.train import Pix2Pix, process_group
+    from colorlab.train import Pix2Pix
+    from colorlab.distributed import process_group
     warnings.simplefilter('ignore')
     torch.set_num_threads(int(os.environ['BENCH_THREADS']))
     group = process_group(a.device)

@@ -13,6 +13,7 @@ from fastcore.meta import delegates
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated')  # raised by a dependency at import; not ours to fix
 from .data import SettingError
 from .train import train_colorizer, resume_colorizer, TrainingDiverged
+from .distributed import process_group
 from .runs import write_loss_plots
 from .inference import colorlab_colorize
 
@@ -42,7 +43,7 @@ class _StopOnSigterm:
 
 # %% ../nbs/10_cli.ipynb #77959e89
 @call_parse
-@delegates(train_colorizer, but=['path', 'amp', 'out', 'epochs'])
+@delegates(train_colorizer, but=['path', 'amp', 'out', 'epochs', 'dist'])
 def colorlab_train(
     path:Param("folder(s) of color photos, searched recursively (`--path A B` or `--path A --path B`); 'coco' for fastai's COCO sample; default: the bundled sample", str, nargs='+', action='extend')=None,
     out:str='colorlab_run', # run folder to write (checkpoint, history, plots, grids, config)
@@ -51,21 +52,23 @@ def colorlab_train(
     resume:bool=False, # continue the run in --out from its last checkpoint (its saved settings)
     **kwargs):
     "Train a colorizer (L1 pretraining, then pix2pix cGAN) on a folder of color photos and write a run folder; under `torchrun`, as one of several processes (lesson 7b)."
-    t, rank = None, int(os.environ.get('RANK', 0))  # under torchrun: rank 0 speaks and writes
+    t, rank, dist = None, int(os.environ.get('RANK', 0)), None  # under torchrun: rank 0 speaks and writes
     try:
         with _StopOnSigterm(), _WarningsToStderr('colorlab_train', show=rank == 0):
-            if resume: t = resume_colorizer(out, epochs=epochs, device=kwargs.get('device'), quiet=kwargs.get('quiet', False))
+            dist = process_group(kwargs.get('device'))  # this process's group: alone, or one of torchrun's (lesson 7b)
+            if resume: t = resume_colorizer(out, epochs=epochs, device=kwargs.get('device'), quiet=kwargs.get('quiet', False), dist=dist)
             else:
                 if isinstance(path, (str, Path)): path = [path]  # one folder, called from Python
                 if path is not None:
                     from colorlab.data import coco_sample_path
                     path = [coco_sample_path() if p == 'coco' else p for p in path]
                     path = path[0] if len(path) == 1 else path
-                t = train_colorizer(path, out, amp=None if amp else False, **({} if epochs is None else dict(epochs=epochs)), **kwargs)
+                t = train_colorizer(path, out, amp=None if amp else False, **({} if epochs is None else dict(epochs=epochs)), dist=dist, **kwargs)
     except KeyboardInterrupt: return 130
     except TrainingDiverged as e: return _fail('colorlab_train' + (f' (rank {rank})' if rank else ''), e, 1)
     except (OSError, ValueError, RuntimeError) as e: return _fail('colorlab_train' + (f' (rank {rank})' if rank else ''), e)
     finally:
+        if dist is not None: dist.close()  # the group left, also when training stopped before it began
         if rank == 0 and (Path(out)/'history.csv').exists(): write_loss_plots(out, out)
     last = t.epochs[-1] if t.epochs else None
     if last and rank == 0: print(f"Trained {t.epoch} epochs; validation |Δab| {last['valid_ab_mae']:.2f} (gray {t.gray_error():.2f}). Run folder: {Path(out).resolve()}")

@@ -19,7 +19,8 @@ warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', ca
 from fastai.vision.all import (DataBlock, ImageBlock, RandomSplitter, Resize, ResizeMethod, FlipItem,
                                ItemTransform, RandTransform, get_files, untar_data, URLs, noop)
 from .core import sample_photos_path, default_device, PHOTO_EXTENSIONS
-from .lab import rgb_to_L_ab, L_ab_to_rgb
+from .lab import rgb_to_L_ab, L_ab_to_rgb, normalize_lab
+from .fast import fused_rgb_to_lab
 
 # %% ../nbs/02_data.ipynb #e8a3440d
 def find_photos(path) -> list:
@@ -96,10 +97,10 @@ def coco_sample_path() -> Path:
 class LabPairs(ItemTransform):
     "Batch transform: a batch of RGB images (N×3×H×W, 0…1) → normalised (L, ab) on the batch's device."
     order = 100  # after fastai's IntToFloatTensor
-    def __init__(self, fused:bool=False): self.fused = fused
+    def __init__(self, fused:bool=False): self.fused = fused  # the conversion by lesson 1a's compiled kernel (`fused_rgb_to_lab`)
     def encodes(self, b):
         rgb = (b[0] if isinstance(b, (tuple, list)) else b).as_subclass(torch.Tensor)
-        return rgb_to_L_ab(rgb, fused=self.fused)
+        return normalize_lab(fused_rgb_to_lab(rgb)) if self.fused else rgb_to_L_ab(rgb)
 
 # %% ../nbs/02_data.ipynb #adbb8496
 def load_resized(path, size:int) -> Image.Image:
@@ -191,7 +192,7 @@ def colorization_dls(path=None, # folder of photos (default: the bundled sample)
                      cache:bool=True, # decode and resize each photo once, keep it in memory
                      device=None, # where batches go (default: CUDA if available)
                      num_workers:int=0, # DataLoader worker processes
-                     fused:bool=False, # Lab conversion by the compiled kernel
+                     fused:bool=False, # Lab conversion by lesson 1a's compiled kernel (`fused_rgb_to_lab`)
                      splits=None, # a fixed split instead of `valid_pct`: CSV of `file,split` rows (see `read_splits`)
                     ):
     "fastai `DataLoaders` of normalised (L, ab) batches made from one or more folders of color photos."

@@ -45,29 +45,21 @@ def _check_rgb(x, what):
     if x.ndim not in (3, 4) or x.shape[-3] != 3:
         raise ValueError(f"{what} must be 3×H×W or N×3×H×W (channels first), got shape {tuple(x.shape)}")
 
-def _fast():
-    "Lesson 8b's module, `colorlab.fast`, imported on first use (it builds on this module, so this one cannot import it at the top)."
-    import colorlab.fast
-    return colorlab.fast
-
 def rgb_to_lab(rgb:torch.Tensor, # N×3×H×W or 3×H×W sRGB, uint8 (0…255) or float (0…1)
-               fused:bool=False, # run lesson 8b's `torch.compile`d kernel (faster on the CPU after a one-off compile)
               ) -> torch.Tensor:  # L* in 0…100, a*, b* in about ±110, same shape and device, float
     "Convert sRGB images to CIE L\*a\*b\* (D65, 2°), exactly as `skimage.color.rgb2lab` does."
     _check_rgb(rgb, 'rgb')
-    if fused: return _fast().fused_rgb_to_lab(rgb)
     if not rgb.is_floating_point(): rgb = rgb.float() / 255  # 8-bit levels 0…255 → 0…1
     elif rgb.dtype in (torch.float16, torch.bfloat16): rgb = rgb.float()
     return _rgb_to_lab(rgb)
 
 def lab_to_rgb(lab:torch.Tensor, # N×3×H×W or 3×H×W L\*a\*b\*
                clip:bool=True,   # clip out-of-gamut results into 0…1
-               fused:bool=False, # run lesson 8b's `torch.compile`d kernel
               ) -> torch.Tensor:  # sRGB float in 0…1 (if `clip`)
     "Convert CIE L\*a\*b\* (D65, 2°) images back to sRGB, exactly as `skimage.color.lab2rgb` does."
     _check_rgb(lab, 'lab')
     if not lab.is_floating_point() or lab.dtype in (torch.float16, torch.bfloat16): lab = lab.float()
-    rgb = _fast().fused_lab_to_rgb(lab) if fused else _lab_to_rgb(lab)
+    rgb = _lab_to_rgb(lab)
     if not clip: return rgb
     return rgb.clamp(0, 1) if rgb.requires_grad else rgb.clamp_(0, 1)  # in place where autograd allows: one output buffer, not two
 
@@ -82,13 +74,13 @@ def denormalize_lab(L:torch.Tensor, ab:torch.Tensor) -> torch.Tensor:
     "Rebuild Lab from normalised `L` and `ab`, clamping both into their valid ranges."
     return torch.cat([(L.clamp(-1, 1) + 1.) * 50., ab.clamp(-1, 1) * AB_SCALE], dim=-3)
 
-def rgb_to_L_ab(rgb:torch.Tensor, fused:bool=False):
+def rgb_to_L_ab(rgb:torch.Tensor):
     "sRGB batch → normalised (L, ab): the pair a colorizer learns from."
-    return normalize_lab(rgb_to_lab(rgb, fused=fused))
+    return normalize_lab(rgb_to_lab(rgb))
 
-def L_ab_to_rgb(L:torch.Tensor, ab:torch.Tensor, fused:bool=False) -> torch.Tensor:
+def L_ab_to_rgb(L:torch.Tensor, ab:torch.Tensor) -> torch.Tensor:
     "Normalised (L, ab) → sRGB in 0…1, clamped: what a colorizer's output looks like."
-    return lab_to_rgb(denormalize_lab(L, ab), fused=fused)
+    return lab_to_rgb(denormalize_lab(L, ab))
 
 # %% ../nbs/01_lab.ipynb #1fa7c723
 def in_srgb_gamut(lab:torch.Tensor, tol:float=1e-4) -> torch.Tensor:
@@ -163,11 +155,3 @@ def ab_slices(Ls=range(10, 100, 10), # the lightnesses L* to draw
     body += ('<small>a* from −110 (green, left) to +110 (red, right); b* from −110 (blue, bottom) to +110 (yellow, top); '
              'white: no sRGB color</small>')
     return linked_frames(body, ('L', [f'{L:g}' for L in Ls], len(Ls) // 2), description='L*')
-
-# %% ../nbs/01_lab.ipynb #7e51851d
-_FAST = ('lightness', 'small_lightness', 'lab_to_rgb8', 'join_strips', 'join_lab')
-
-def __getattr__(name):
-    "`from colorlab.lab import join_strips` and the like: lesson 8b's full-resolution functions, from `colorlab.fast`."
-    if name in _FAST: return getattr(_fast(), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['RUN_FILES', 'TrainingDiverged', 'Callback', 'NanGuard', 'Recorder', 'Saver', 'epoch_line', 'ProgressBars', 'EpochLog',
-           'check_settings', 'process_group', 'train_colorizer', 'resume_colorizer', 'LOSSES', 'amp_dtype', 'Alone',
-           'TrainForward', 'adam', 'Pix2Pix']
+           'check_settings', 'train_colorizer', 'resume_colorizer', 'LOSSES', 'amp_dtype', 'Alone', 'TrainForward',
+           'adam', 'Pix2Pix']
 
 # %% ../nbs/07_train.ipynb #0c319642
 import json, math, os, random, sys, time
@@ -250,11 +250,13 @@ def _write_readme(out:Path):
 
 def _write_config(out:Path, cfg:dict): atomic_write(out/'config.json', lambda p: Path(p).write_text(json.dumps(cfg, indent=1)))
 
-def process_group(device=None):
-    "This process's group: lesson 7b's `Distributed` when a launcher (`torchrun`) started it as one of several (`WORLD_SIZE` > 1), else `Alone`."
-    if int(os.environ.get('WORLD_SIZE', 1)) <= 1: return Alone()
-    from .distributed import Distributed  # imported only when needed: torch.distributed's setup is lesson 7b's
-    return Distributed(device)
+def _group(dist=None):
+    "The trainer's process group: `dist` as given; `Alone()` when this process runs alone; an error for one of several without its group."
+    if dist is not None: return dist
+    n = int(os.environ.get('WORLD_SIZE', 1))
+    if n > 1: raise RuntimeError(f"this process is one of {n} (WORLD_SIZE={n}) but was given no process group: "
+                                 "pass dist=colorlab.distributed.process_group(device) (lesson 7b)")
+    return Alone()
 
 def _restarted() -> bool:
     "Whether torchrun restarted this process's group after a worker failed (`--max-restarts`)."
@@ -311,10 +313,11 @@ def train_colorizer(path=None, # folder(s) of color photos (default: the bundled
                     keep_every:int=0, # also keep the generator of every this many epochs in generators/
                     device:str=None, # 'cpu', 'cuda', 'cuda:1', 'mps' (default: CUDA if available)
                     quiet:bool=False, # no progress bars or epoch lines
+                    dist=None, # this process's group (lesson 7b's `process_group`), needed when it is one of several; `None`: alone
                    ) -> Pix2Pix:
     "Train a colorizer on a folder of photos and write its run folder `out`."
-    cfg = _settings({k: v for k, v in locals().items() if k not in ('out', 'device', 'quiet')})  # the settings: every parameter above
-    out, dist = Path(out), process_group(device)
+    cfg = _settings({k: v for k, v in locals().items() if k not in ('out', 'device', 'quiet', 'dist')})  # the settings: every parameter above
+    out, dist = Path(out), _group(dist)
     if _restarted() and (out/'config.json').exists(): return resume_colorizer(out, device=device, quiet=quiet, dist=dist)  # torchrun restarted the group
     _refuse_existing(out); dist.barrier()  # every process has looked before the writer writes
     return _run(cfg, out, device, quiet, dist=dist)
@@ -323,14 +326,14 @@ def train_colorizer(path=None, # folder(s) of color photos (default: the bundled
 def resume_colorizer(out='colorlab_run', # the run folder
                      epochs:int=None, # a larger number of GAN epochs, to train on (default: the run's own)
                      device=None, quiet:bool=False,
-                     dist=None, # the process group (default: `process_group(device)`)
+                     dist=None, # this process's group (lesson 7b's `process_group`), needed when it is one of several; `None`: alone
                     ) -> Pix2Pix:
     "Continue the run in `out` exactly where its last checkpoint stopped (with any number of processes: lesson 7b)."
     out = Path(out)
     if not (out/'config.json').exists(): raise FileNotFoundError(f"No run to resume in {out} (no config.json)")
     cfg = json.loads((out/'config.json').read_text())
     if epochs is not None and epochs < cfg['epochs']: raise SettingError('epochs', f"must be at least the run's {cfg['epochs']} GAN epochs: give more to extend it")
-    dist = dist or process_group(device)
+    dist = _group(dist)
     if epochs is not None and epochs > cfg['epochs']:
         cfg['epochs'] = epochs
         if dist.writer: _write_config(out, cfg)
@@ -366,7 +369,7 @@ def _discriminator(cfg:dict):
 
 # %% ../nbs/07_train.ipynb #74e3bf72
 def _run(cfg, out, device, quiet, resume=False, dist=None):
-    dist = dist or process_group(device)
+    dist = _group(dist)
     device, quiet = dist.device or device, quiet or not dist.writer  # several processes: each its own device; one talks
     set_seed(cfg['seed'])
     dls = _photos(cfg, out, device)

@@ -1,6 +1,12 @@
 #!/usr/bin/env python3
 """Compare generators on the held-out photos of a run (or on one split of a splits file), at full resolution, against the gray baseline.
 
+Makes: a table, one row per generator (PSNR, ab MAE, ΔCF, and their ratios to gray's), printed and written to `--out` (CSV).
+From: generators (run folders, checkpoints, generator.pth, or an interpolation of two) and photos (the run's `valid_files`,
+or one split of `--splits`; found in the bundled sample or `--corpus`).
+Read by: `scripts/ship_model.py --recipes`, which ships the table as `colorlab/assets/model/recipes.csv`: the recipe table of
+the shipped colorizer's model card (`colorlab/assets/model/MODEL_CARD.md`) and of lesson 8 (metrics).
+
     python scripts/compare_runs.py --splits colorlab/assets/splits.csv --split valid --corpus ../shared/data/corpus --out valid.csv \\
         "S1: L1 only=runs/S1/generator_l1.pth" "R3=runs/R3"
     python scripts/compare_runs.py --config runs/A/config.json --corpus ../shared/data/corpus --out recipes.csv \\

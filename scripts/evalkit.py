@@ -1,5 +1,12 @@
 """Full-resolution measurements of colorizers on a split of `colorlab/assets/splits.csv`, as `colorlab_colorize` makes
-them, cached per (split, name) in a folder: shared by `recipe_table.py` and `select_model.py`."""
+them, cached per (split, name) in a folder: shared by `recipe_table.py` and `select_model.py`.
+
+Makes: one CSV per (split, colorizer) in the cache folder (`runs/eval_cache`): each photo's PSNR, ab MAE and colorfulness
+(lesson 8's metrics), and each colorizer's means against gray's.
+From: colorizers (built by the caller from generator files) and the `valid` or `test` photos of `colorlab/assets/splits.csv`
+(the bundled sample and the corpus).
+Read by: `scripts/recipe_table.py` (the GAN recipe table in `colorlab/assets/gan_search/`, shown by lesson 8) and
+`scripts/select_model.py` (the choice of the shipped colorizer, stated in `colorlab/assets/model/MODEL_CARD.md`)."""
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from colorlab.core import sample_photos_path

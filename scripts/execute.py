@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Re-execute lessons so that their saved outputs are what a learner's Run all shows, and what the docs site shows.
 
+Makes: the lesson notebooks given, rewritten in place with fresh outputs and the state of the widgets they show.
+From: those notebooks (and the colorlab package installed here).
+Read by: each lesson's own page on the docs site (nbdev shows the saved outputs) and a learner who opens the notebook.
+
     python scripts/execute.py nbs/08a_widgets.ipynb [...]
 
 Each notebook runs top to bottom in a fresh `python3` kernel, from `nbs/` (relative paths hold), with IN_TEST unset and

@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
-# The GAN recipe search of issue 19 (lesson 8's recipe table). Every GAN run starts from the same L1-pretrained
+# The GAN recipe search of issue 19 (lesson 8's recipe table).
+# Makes: run folders runs/G_* and runs/F (each with its generator after every epoch), with runs/NAME.cmd/.log/.done.
+# From: the L1-pretrained start runs/S1 and the photos of colorlab/assets/splits.csv (bundled sample and ../shared/data/corpus).
+# Read by: scripts/recipe_table.py, whose tables ship in colorlab/assets/gan_search/ and are shown by lesson 8 (metrics).
+# Every GAN run starts from the same L1-pretrained
 # generator (run S1: 20 L1 epochs at 128×128 on the training split of colorlab/assets/splits.csv) and trains GAN
 # epochs with one remedy of lesson 6d, or a combination; each run keeps its generator after every epoch (generators/),
 # so that the epoch is chosen on the validation split too (scripts/recipe_table.py). F is the other candidate: the

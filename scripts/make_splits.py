@@ -1,6 +1,12 @@
 #!/usr/bin/env python3
 """Write the three fixed splits of the shipped colorizer's photos: `colorlab/assets/splits.csv` (`file,split,source,people`).
 
+Makes: `colorlab/assets/splits.csv`.
+From: the bundled photos and the training corpus (with its manifest's packages), and the list of photos of people below.
+Read by: the training runs (`colorlab_train --splits`, `scripts/prepare_gpu_data.py` for `scripts/train_gpu.py`), the
+measurements (`scripts/evalkit.py`, `scripts/compare_runs.py`), lesson 8 (metrics: the recipe search's data) and the
+shipped colorizer's model card (`colorlab/assets/model/MODEL_CARD.md`, written by `scripts/ship_model.py`).
+
     python scripts/make_splits.py [--corpus ../shared/data/corpus]
 
 The photos: the usable bundled photos (colorlab/assets/photos) and the training corpus (../shared/data/corpus, never

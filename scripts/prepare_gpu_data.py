@@ -2,6 +2,10 @@
 """Copy the training and validation photos of `colorlab/assets/splits.csv` (the bundled sample and `../shared/data/corpus`)
 into DEST/train and DEST/valid, for `scripts/train_gpu.py` on a machine that has neither. Test photos are never copied.
 
+Makes: the folders DEST/train and DEST/valid (copies of the photos).
+From: `colorlab/assets/splits.csv`, the bundled photos and `../shared/data/corpus`.
+Read by: `scripts/train_gpu.py`, which trains the colorizer that ships (its card: `colorlab/assets/model/MODEL_CARD.md`).
+
     python scripts/prepare_gpu_data.py .gpu/photos
 """
 import csv, shutil, sys

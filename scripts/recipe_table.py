@@ -3,6 +3,12 @@
 resolution on the validation split, each at the epoch (and, for F, the decoding) that validation prefers; then each chosen
 row once on the test split, which chose nothing.
 
+Makes: `--out` (recipes.csv: one row per run, as chosen on validation, with its test figures) and recipes_all_valid.csv
+(every measurement on validation), copied by hand to `colorlab/assets/gan_search/`.
+From: the run folders of scripts/gan_recipes.sh (runs/S1, runs/G_*, runs/F) and the splits of `colorlab/assets/splits.csv`,
+measured by `scripts/evalkit.py` (cached in runs/eval_cache).
+Read by: lesson 8 (metrics, "Can a GAN phase help on few photos?"), from `colorlab/assets/gan_search/`.
+
     python scripts/recipe_table.py --corpus ../shared/data/corpus --out runs/recipes.csv   # then copied, with recipes_all_valid.csv, to colorlab/assets/gan_search/
 
 Each GAN run is measured after its first and second epochs (the later epochs of the first runs were only less accurate),

@@ -2,6 +2,12 @@
 """Measure candidate colorizers on the validation split at full resolution (cached in runs/eval_cache), to choose the one
 that ships; `--test` measures the named rows once on the test split.
 
+Makes: a printed table, one row per candidate (ab MAE, ΔCF, their ratios to gray's, PSNR), and the per-photo CSVs in
+runs/eval_cache (`scripts/evalkit.py`).
+From: candidate generators (files, with a gain or a decoding) and the photos of `colorlab/assets/splits.csv`.
+Read by: whoever chooses the colorizer that ships: the choice (the run and its decoding, T and calibrate) is what
+`scripts/ship_model.py` ships and the model card (`colorlab/assets/model/MODEL_CARD.md`) states.
+
     python scripts/select_model.py 'S1=runs/S1/generator_l1.pth' 'S1 g1.4=runs/S1/generator_l1.pth:gain=1.4' ...
 
 A candidate is NAME=PATH[:gain=G][:T=T,c=C]: `gain` multiplies a regression generator's a*b* (a vividness dial chosen on
