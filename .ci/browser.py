@@ -3,9 +3,10 @@
 lessons, then
 
 - open lesson 8a, Run All Cells, and move the slider of each epoch explorer: its picture must change;
-- open lesson 9, Run All Cells, and upload a photo through the upload widget: the colorized photo must show; then open
+- open lesson 7c, Run All Cells, and upload a photo through the upload widget: the colorized photo must show;
+- open lesson 11a, Run All Cells, and click on the photo of its click-to-hint widget: a hint is placed and the preview changes;
+- open lesson 12, Run All Cells, and upload a photo through its upload widget: the colorized photo must show; then open
   its click-to-hint widget (*Add hints…*) and click on the photo: the preview must change;
-- open lesson 11, Run All Cells, and click on the photo of its click-to-hint widget: a hint is placed and the preview changes;
 
 and in both, no kernel-selection dialog (the notebooks carry a kernelspec) and no error output.
 
@@ -59,7 +60,7 @@ def main(work:Path):
     from selenium.webdriver.common.action_chains import ActionChains
 
     lessons = work/'nbs'; lessons.mkdir()
-    for n in ('08a_widgets.ipynb', '09_inference.ipynb', '11_hints.ipynb'): shutil.copy(root/'nbs'/n, lessons/n)
+    for n in ('08a_widgets.ipynb', '07c_inference.ipynb', '11a_guide.ipynb', '12_reference.ipynb'): shutil.copy(root/'nbs'/n, lessons/n)
     photo = lessons/'old_photo.jpg'  # a grayscale photo to upload, made from a bundled one
     from PIL import Image
     Image.open(sorted((root/'colorlab'/'assets'/'photos').glob('*.jpg'))[3]).convert('L').save(photo)
@@ -155,7 +156,7 @@ def main(work:Path):
             ActionChains(d).move_to_element_with_offset(img, img.size['width'] // 6, img.size['height'] // 6).click().perform()
             after = wait(lambda: (lambda a: a if a != before else None)(js(IMAGES, out)), 60) or js(IMAGES, out)
             now = out.find_elements(By.CSS_SELECTOR, '.widget-html')[-1].text
-            shot(f'{nb[:2]}_hints')
+            shot(f'{nb[:3]}_hints')
             log(f'{nb} {what}: status {status[:40]!r} -> {now[:60]!r}; preview changed: {after != before}')
             if not before: fail(f'{nb}: the {what} shows no photo')
             elif after == before: fail(f'{nb}: a click on the photo of the {what} does not change its preview')
@@ -190,39 +191,48 @@ def main(work:Path):
             time.sleep(0.7)
         if len(seen) < 2: fail(f'08a_widgets.ipynb: {len(seen)} epoch explorer(s) rendered after Run All Cells, expected 2')
 
-        # Lesson 9: a photo uploaded through the widget comes back colorized
-        open_and_run('09_inference.ipynb')
-        out = scroll_find(UPLOAD_OUTPUT)
-        if out is None: fail('09_inference.ipynb: no upload widget rendered after Run All Cells'); shot('09_no_upload')
-        else:
+        def try_upload(nb, hints):
+            "Upload a photo through the lesson's upload widget: it must come back colorized; with `hints`, Add hints… and a click."
+            open_and_run(nb)
+            out = scroll_find(UPLOAD_OUTPUT)
+            if out is None: fail(f'{nb}: no upload widget rendered after Run All Cells'); shot(f'{nb[:3]}_no_upload'); return
             js("arguments[0].scrollIntoView({block:'start'})", out); time.sleep(1)
-            if js(IMAGES, out): fail('09_inference.ipynb: the upload widget shows pictures before any upload')
+            if js(IMAGES, out): fail(f'{nb}: the upload widget shows pictures before any upload')
             js(CATCH_FILE_DIALOG)
             out.find_element(By.CSS_SELECTOR, '.widget-upload').click()
             chooser = wait(lambda: d.find_element(By.ID, 'colorlab-file-dialog'), 10)
             if chooser is None: raise RuntimeError('the upload button opened no file dialog')
             chooser.send_keys(str(photo))
             done = wait(lambda: 'colorized at' in out.text and len(js(IMAGES, out)) == 2, 90)
-            shot('09_upload')
-            log(f"09 upload: status {out.text.splitlines()[1] if len(out.text.splitlines()) > 1 else out.text!r}; pictures {js(IMAGES, out)}")
-            if not done: fail(f'09_inference.ipynb: the upload widget shows no colorized photo: {out.text[:150]!r}')
+            shot(f'{nb[:3]}_upload')
+            log(f"{nb[:3]} upload: status {out.text.splitlines()[1] if len(out.text.splitlines()) > 1 else out.text!r}; pictures {js(IMAGES, out)}")
+            if not done: fail(f'{nb}: the upload widget shows no colorized photo: {out.text[:150]!r}')
             else:
                 ims = js(IMAGES, out)
-                if ims[0] == ims[1]: fail('09_inference.ipynb: the colorized photo is the same as the uploaded one')
-            for b in out.find_elements(By.CSS_SELECTOR, 'button'):
-                if 'Add hints' in b.text: b.click(); break
-            else: fail('09_inference.ipynb: the upload widget has no Add hints button')
-            hw = wait(lambda: js(HINT_OUTPUT), 60)
-            if hw is None: fail('09_inference.ipynb: Add hints shows no click-to-hint widget')
-            else: click_hint(hw, '09_inference.ipynb', 'click-to-hint widget of the upload demo')
-            for e in js(ERRORS)[:3]: fail(f"09_inference.ipynb: an error output after the upload: {e.strip().splitlines()[-1][:150]}")
+                if ims[0] == ims[1]: fail(f'{nb}: the colorized photo is the same as the uploaded one')
+            button = next((b for b in out.find_elements(By.CSS_SELECTOR, 'button') if 'Add hints' in b.text and b.is_displayed()), None)
+            if not hints:
+                if button is not None: fail(f'{nb}: the upload widget shows an Add hints button with no hint widget given')
+            elif button is None: fail(f'{nb}: the upload widget has no Add hints button')
+            else:
+                button.click()
+                hw = wait(lambda: js(HINT_OUTPUT), 60)
+                if hw is None: fail(f'{nb}: Add hints shows no click-to-hint widget')
+                else: click_hint(hw, nb, 'click-to-hint widget of the upload demo')
+            for e in js(ERRORS)[:3]: fail(f"{nb}: an error output after the upload: {e.strip().splitlines()[-1][:150]}")
 
-        # Lesson 11: a click on the photo of the click-to-hint widget places a hint, and the preview recolors
-        open_and_run('11_hints.ipynb')
+        # Lesson 7c: a photo uploaded through the widget comes back colorized (no hint widget: no Add hints button)
+        try_upload('07c_inference.ipynb', hints=False)
+
+        # Lesson 11a: a click on the photo of the click-to-hint widget places a hint, and the preview recolors
+        open_and_run('11a_guide.ipynb')
         hw = scroll_find(HINT_OUTPUT)
-        if hw is None: fail('11_hints.ipynb: no click-to-hint widget rendered after Run All Cells'); shot('11_no_widget')
-        else: click_hint(hw, '11_hints.ipynb', 'click-to-hint widget')
-        for e in js(ERRORS)[:3]: fail(f"11_hints.ipynb: an error output after the click: {e.strip().splitlines()[-1][:150]}")
+        if hw is None: fail('11a_guide.ipynb: no click-to-hint widget rendered after Run All Cells'); shot('11a_no_widget')
+        else: click_hint(hw, '11a_guide.ipynb', 'click-to-hint widget')
+        for e in js(ERRORS)[:3]: fail(f"11a_guide.ipynb: an error output after the click: {e.strip().splitlines()[-1][:150]}")
+
+        # Lesson 12: the upload widget with hints: uploaded, colorized, then Add hints… and a click on the photo
+        try_upload('12_reference.ipynb', hints=True)
     finally:
         if d is not None:
             try: d.quit()

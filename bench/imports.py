@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Benchmark: the start-up cost of colorizing. `import colorlab.inference` (what `colorlab_colorize` loads) against
+"""Benchmark: the start-up cost of colorizing. `import colorlab.reference` (what `colorlab_colorize` loads: lesson 7c's
+automatic colorizing and lessons 11-12's hints) against
 `import torch, PIL.Image, numpy`, each in fresh processes, best of 5. Goal: ratio <= 1.5, no fastai/matplotlib/pandas."""
 import subprocess, sys, time
 
@@ -13,8 +14,8 @@ def best_of(code, n=5):
 
 if __name__ == '__main__':
     base, _ = best_of('import torch, PIL.Image, numpy')
-    ours, r = best_of('import sys, colorlab.inference; print(" ".join(sorted({m.split(".")[0] for m in sys.modules})))')
+    ours, r = best_of('import sys, colorlab.reference; print(" ".join(sorted({m.split(".")[0] for m in sys.modules})))')
     heavy = sorted(set(r.stdout.split()) & {'fastai', 'matplotlib', 'pandas', 'sklearn', 'skimage', 'torchvision'})
     print(f"import torch, PIL.Image, numpy: {base:.2f} s")
-    print(f"import colorlab.inference:      {ours:.2f} s   (heavy packages loaded: {', '.join(heavy) or 'none'}; stderr: {len(r.stderr)} chars)")
+    print(f"import colorlab.reference:      {ours:.2f} s   (heavy packages loaded: {', '.join(heavy) or 'none'}; stderr: {len(r.stderr)} chars)")
     print(f"ratio: {ours / base:.2f}x (goal <= 1.5x)")

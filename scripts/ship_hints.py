@@ -23,7 +23,9 @@ sys.path.insert(0, str(root))
 from colorlab.core import sample_photos_path, atomic_save
 from colorlab.data import read_splits
 from colorlab.models import load_generator
-from colorlab.hints import train_hint_model, load_hint_model, Propagation, GeodesicPropagation, evaluate_hints, hint_summary
+from colorlab.hints import train_hint_model, load_hint_model
+from colorlab.guide import Propagation, GeodesicPropagation
+from colorlab.reference import evaluate_hints, hint_summary, ReferenceColorizer
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--epochs', type=int, default=30)
@@ -60,7 +62,7 @@ if not args.skip_train:
         warnings.simplefilter('ignore')
         split = read_splits(splits_csv)
         pool = {p.name: p for d in (sample_photos_path(), Path(args.corpus)) for p in d.iterdir()}
-        train_hint_model([pool[f] for f, s in split.items() if s in ('train', 'valid')], run, epochs=args.epochs, bs=args.bs, vivid=args.vivid, hidden=args.hidden, metric=bool(args.metric), train_bands=args.train_bands, geodesic_f=tuple(float(v) for v in args.geodesic_f.split(',')) if args.geodesic_f else None, splits=splits_csv, quiet=True)
+        train_hint_model([pool[f] for f, s in split.items() if s in ('train', 'valid')], run, epochs=args.epochs, bs=args.bs, vivid=args.vivid, hidden=args.hidden, metric=bool(args.metric), train_bands=args.train_bands, cls=ReferenceColorizer if args.train_bands > 1 else None, geodesic_f=tuple(float(v) for v in args.geodesic_f.split(',')) if args.geodesic_f else None, splits=splits_csv, quiet=True)
     for f in ('hints.pth', 'epochs.csv'): shutil.copy(run/f, out/f)
     print(f"trained in {time.time() - t0:.0f} s", flush=True)
 
