@@ -172,7 +172,7 @@ def colorize(photo, # a path, PIL image, array (H×W, H×W×3, H×W×4) or bytes
              size:int=None, # working size: the short side the model sees (default: its training size)
              device=None, # default: CUDA if available
              strip:int=256, # rows converted at once (bounds the memory of large photos)
-             fused:bool=False, # for many large photos: lesson 8b's compiled kernels (compiled once per process), output memory reused
+             fused:bool=False, # for many large photos: lesson 1a's compiled kernels (compiled once per process), output memory reused
             ) -> Image.Image:
     "The photo in color at its own resolution (RGBA if it had transparency): a\\*b\\* predicted at `size`, joined with the original L."
     _check_size(size)

@@ -286,7 +286,7 @@ its own (`nearest_hint_color`): what the hints' colors could do if it were known
 ## Limits
 - The colors of the hints model come from the automatic colorizer and from the hints: where neither says anything, it
   is as cautious as the colorizer (sepia, gray).
-- One hint tints the whole photo (lesson 11 shows it on the cameraman): far from every other hint, a lone hint's color
+- One hint tints the whole photo (lesson 11a shows it on the cameraman): far from every other hint, a lone hint's color
   is what it has learned to trust most. More hints confine each color to its region. That pays where a photo has one
   dominant color and costs where it has several. One hint against none, × gray's error: on the test photos {tables['test'].loc['hints model', ('ab_mae_x_gray', 1)]:.3f}× against
   {tables['test'].loc['hints model', ('ab_mae_x_gray', 0)]:.3f}×, on the validation photos {tables['valid'].loc['hints model', ('ab_mae_x_gray', 1)]:.3f}× against {tables['valid'].loc['hints model', ('ab_mae_x_gray', 0)]:.3f}× (the tables above).
