@@ -21,7 +21,7 @@ from .classes import soft_encode, annealed_mean
 from .models import make_generator, generator_state, load_generator, bundled_model_path
 
 # %% ../nbs/11_hints.ipynb #661692ac
-def features(G:nn.Module, # a classes-head colorizer (`ColorClassifier`, lesson 6c)
+def features(G:nn.Module, # a classes-head colorizer (`ColorClassifier`, lesson 6b)
              L:torch.Tensor, # N×1×H×W normalised lightness
             ) -> tuple:
     "`G`'s class logits for `L` and the features it reads them from (the input of its last, 1×1 layer): both N×·×(H/2)×(W/2)."
@@ -96,7 +96,7 @@ BANDS = 16  # a reference's colors in 16 bands of lightness (lesson 12), chosen 
 TEXTURES = 3  # ...and in 3 bands of texture within each, chosen with them
 
 class HintColorizer(nn.Module):
-    "A classes-head colorizer (lesson 6c) that also takes hints: local ones (an a\\*b\\* map and its mask) and a global one (a color distribution). Its own weights stay as they are; new weights, zero at first, add to its class logits a pull towards the hints' colors, spread over the photo. With no hints it is exactly the colorizer it was made from."
+    "A classes-head colorizer (lesson 6b) that also takes hints: local ones (an a\\*b\\* map and its mask) and a global one (a color distribution). Its own weights stay as they are; new weights, zero at first, add to its class logits a pull towards the hints' colors, spread over the photo. With no hints it is exactly the colorizer it was made from."
     takes_hints = True  # `colorize_hints` (lesson 11a) passes it hints
     def __init__(self, G:nn.Module, # a `ColorClassifier`: the automatic colorizer
                  spreads=SPREADS, # the starting widths of each `Spread`
@@ -139,7 +139,7 @@ def base(self:HintColorizer, L:torch.Tensor) -> tuple:
 
 @patch
 def colors(self:HintColorizer, z:torch.Tensor, full:bool=True) -> torch.Tensor:
-    "The colorizer's own decoding of logits `z` (lesson 6c: calibrated, annealed mean), enlarged ×2 to the input's size unless not `full`."
+    "The colorizer's own decoding of logits `z` (lesson 6b: calibrated, annealed mean), enlarged ×2 to the input's size unless not `full`."
     if full: return self.G.colors(z)
     if self.G.calibrate: z = z.float() - self.G.calibrate * self.G.class_weights.log()[:, None, None]
     return annealed_mean(z, self.centers, self.G.T)
@@ -248,7 +248,7 @@ def color_distribution(ab:torch.Tensor, # N×2×H×W normalised ab
                        centers:torch.Tensor, # Q×2 normalised class centers
                        groups:torch.Tensor=None, # N×G×H×W: how much each pixel belongs to each group of pixels (`None`: one distribution for the whole photo)
                       ) -> torch.Tensor:  # N×Q, or N×G×Q with `groups`; each row sums to 1
-    "Each photo's colors as a distribution over the color classes (soft-encoded as in lesson 6c): a global hint. With `groups`, one per group of pixels (lesson 12: of like lightness and texture; a group the photo hardly has takes the whole photo's)."
+    "Each photo's colors as a distribution over the color classes (soft-encoded as in lesson 6b): a global hint. With `groups`, one per group of pixels (lesson 12: of like lightness and texture; a group the photo hardly has takes the whole photo's)."
     n, Q = len(ab), len(centers)
     idx, w = soft_encode(ab, centers)
     idx, w = idx.view(n, -1), w.view(n, -1).float()

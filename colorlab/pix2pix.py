@@ -48,7 +48,7 @@ class Alone:
     def close(self): pass
 
 class TrainForward(nn.Module):
-    "G as the training step calls it: its output, or with `logits=True` a `ColorClassifier`'s class logits (lesson 6c). One module with one `forward`, so that a `DistributedDataParallel` wrapper (lesson 7b) sees, and synchronises, both."
+    "G as the training step calls it: its output, or with `logits=True` a `ColorClassifier`'s class logits (lesson 6b). One module with one `forward`, so that a `DistributedDataParallel` wrapper (lesson 7b) sees, and synchronises, both."
     def __init__(self, G:nn.Module): super().__init__(); self.G = G
     def forward(self, L, logits:bool=False): return self.G.logits(L) if logits else self.G(L)
 
@@ -136,7 +136,7 @@ def _step(self:Pix2Pix, opt, loss):
 # %% ../nbs/06e_pix2pix.ipynb #848941b1
 @patch
 def _classes_step(self:Pix2Pix, L, ab) -> dict:
-    "A `ColorClassifier`'s pretraining step: rebalanced cross-entropy of its class logits (lesson 6c); λ·L1 of its colors is recorded only."
+    "A `ColorClassifier`'s pretraining step: rebalanced cross-entropy of its class logits (lesson 6b); λ·L1 of its colors is recorded only."
     with self._autocast(): z = self.G_train(L, logits=True)
     loss = class_loss(z, ab, self.G.centers, self.G.class_weights)
     self._step(self.opt_pre, loss)
@@ -145,7 +145,7 @@ def _classes_step(self:Pix2Pix, L, ab) -> dict:
 
 @patch
 def train_step(self:Pix2Pix, L, ab, phase:str='gan') -> dict:
-    "One batch. 'gan': a D step on real and fake pairs, then a G step on GAN + λ·L1. 'l1' ('l2'): a G step on λ·L1 (λ·L2) only. 'classes': a G step on the class loss (lesson 6c)."
+    "One batch. 'gan': a D step on real and fake pairs, then a G step on GAN + λ·L1. 'l1' ('l2'): a G step on λ·L1 (λ·L2) only. 'classes': a G step on the class loss (lesson 6b)."
     L, ab = self._fmt(L), self._fmt(ab)
     self.G.train(); self.D.train()
     if phase == 'classes': return self._classes_step(L, ab)

@@ -131,12 +131,12 @@ def _interrupted(self:Pix2Pix):
 def fit(self:Pix2Pix, epochs:int, # GAN epochs
         pretrain_epochs:int=0, # pixel-loss-only epochs first
         quiet:bool=False, # no progress bars or epoch lines
-        pretrain:str='l1', # the loss of those epochs: 'l1', 'l2', or 'classes' (a `ColorClassifier`, lesson 6c)
+        pretrain:str='l1', # the loss of those epochs: 'l1', 'l2', or 'classes' (a `ColorClassifier`, lesson 6b)
         cbs:list=None, # callbacks for this call only (beside the trainer's own `cbs`)
        ):
     "Train `pretrain_epochs` L1 (or L2) epochs then `epochs` GAN epochs, continuing from `self.epoch` (a resumed or extended run)."
     if pretrain not in ('l1', 'l2', 'classes'): raise ValueError(f"pretrain must be 'l1', 'l2' or 'classes', got {pretrain!r}")
-    if pretrain == 'classes' and not hasattr(self.G, 'logits'): raise ValueError("pretrain='classes' needs a generator with a 'classes' head (lesson 6c)")
+    if pretrain == 'classes' and not hasattr(self.G, 'logits'): raise ValueError("pretrain='classes' needs a generator with a 'classes' head (lesson 6b)")
     if not self.plan: self.plan = [pretrain] * pretrain_epochs + ['gan'] * epochs
     else: self.plan += ['gan'] * max(0, epochs - self.plan.count('gan'))  # extend a finished or resumed run
     shown = [] if quiet or not self.dist.writer else [ProgressBars() if _interactive() else EpochLog()]
@@ -207,7 +207,7 @@ def save_run(self:Pix2Pix):
 # %% ../nbs/07_train.ipynb #c960dfdc
 _RULES = dict(  # setting: (is it fine?, what it must be)
     n_images=(lambda v: v is None or v >= 2, 'must be at least 2'), valid_pct=(lambda v: 0 < v < 1, 'must be between 0 and 1 (exclusive)'),
-    arch=(lambda v: v in ('unet', 'resnet18'), "must be 'unet' or 'resnet18'"), size=(lambda v: v >= 32, 'must be at least 32'),
+    arch=(lambda v: v in ('unet', 'lite0', 'resnet18'), "must be 'unet', 'lite0' or 'resnet18'"), size=(lambda v: v >= 32, 'must be at least 32'),
     nf=(lambda v: v >= 1, 'must be at least 1'), pretrain_epochs=(lambda v: v >= 0, 'must be 0 or more'),
     epochs=(lambda v: v >= 0, 'must be 0 or more'), bs=(lambda v: v >= 1, 'must be at least 1'),
     min_scale=(lambda v: 0 < v <= 1, 'must be in (0, 1]'), lr=(lambda v: 0 < v < 1, 'must be between 0 and 1'),
@@ -228,10 +228,10 @@ def check_settings(cfg:dict) -> dict:
     if cfg['lr_decay_epochs'] > cfg['epochs']: raise SettingError('lr_decay_epochs', f"must be at most epochs ({cfg['epochs']}), got {cfg['lr_decay_epochs']}")
     if cfg.get('pretrain_lr_decay_epochs', 0) > cfg['pretrain_epochs']:
         raise SettingError('pretrain_lr_decay_epochs', f"must be at most pretrain_epochs ({cfg['pretrain_epochs']}), got {cfg['pretrain_lr_decay_epochs']}")
-    if cfg.get('head') == 'classes' and cfg['arch'] != 'unet': raise SettingError('head', "'classes' is built on the 'unet' generator: use it with --arch unet")
+    if cfg.get('head') == 'classes' and cfg['arch'] == 'resnet18': raise SettingError('head', "'classes' is built on the 'unet' and 'lite0' generators: use it with --arch unet or lite0")
     s = cfg['size']
     if cfg['arch'] == 'unet' and s & (s - 1): raise SettingError('size', f"must be a power of two for the 'unet' generator (64, 128, 256), got {s}")
-    if cfg['arch'] == 'resnet18' and s % 32: raise SettingError('size', f"must be a multiple of 32 for the 'resnet18' generator, got {s}")
+    if cfg['arch'] != 'unet' and s % 32: raise SettingError('size', f"must be a multiple of 32 for the {cfg['arch']!r} generator, got {s}")
     return cfg
 
 # %% ../nbs/07_train.ipynb #a00075be
@@ -282,14 +282,14 @@ def train_colorizer(path=None, # folder(s) of color photos (default: the bundled
                     n_images:int=None, # seeded random subset of the photos (all if `None`)
                     valid_pct:float=0.2, # share of each folder's photos kept for validation
                     splits:str=None, # CSV of `file,split` rows (train, valid, test): a fixed split instead of valid_pct; test photos are never loaded
-                    size:int=64, # training image size (a power of two for 'unet', a multiple of 32 for 'resnet18')
-                    arch:str='unet', # generator: 'unet' (pix2pix U-Net from scratch) or 'resnet18' (DynamicUnet on ResNet18)
+                    size:int=64, # training image size (a power of two for 'unet', a multiple of 32 for 'lite0' and 'resnet18')
+                    arch:str='unet', # generator: 'unet' (pix2pix U-Net from scratch), 'lite0' (DynamicUnet on the ImageNet-pretrained EfficientNet-Lite0, lesson 5) or 'resnet18'
                     nf:int=32, # filters of the U-Net's first level ('unet'; the pix2pix paper uses 64)
-                    head:str='ab', # 'ab': the U-Net outputs ab (pix2pix); 'classes': a distribution over colors, pretrained on the class loss (lesson 6c)
+                    head:str='ab', # 'ab': the U-Net outputs ab (pix2pix); 'classes': a distribution over colors, pretrained on the class loss (lesson 6b)
                     rebalance:float=0.5, # 'classes': λ of the class rebalancing (1: all colors weigh the same)
                     T:float=0.38, # 'classes': temperature of the annealed mean (1: the mean; lower: more vivid)
                     calibrate:float=0., # 'classes': share of the rebalancing undone when choosing colors (0: vivid; 1: faithful to the photos' frequencies)
-                    pretrained:bool=True, # start 'resnet18' from ImageNet weights (downloaded; offline: random, with a warning) or a file
+                    pretrained:bool=True, # start 'lite0' (weights installed with colorlab) or 'resnet18' (downloaded; offline: random, with a warning) from ImageNet weights, or a file
                     init_from:str=None, # start the generator from these weights (a run folder or generator.pth of the same spec): fine-tuning
                     pretrain_epochs:int=6, # epochs of pretraining the generator alone: L1 (the class loss for 'classes')
                     epochs:int=4, # epochs of GAN training

@@ -15,7 +15,7 @@ the shipped colorizer's model card (`colorlab/assets/model/MODEL_CARD.md`) and o
 
 Each argument is `LABEL=PATH` (a run folder, checkpoint or generator.pth) or `LABEL=PATH0~PATH1@ALPHA` (the network
 interpolation (1 − ALPHA)·G0 + ALPHA·G1, `colorlab.models.interpolate_generators`), optionally followed by
-`#T=0.38,calibrate=0.5`: the decoding settings of a 'classes' generator (lesson 6c), set before it colorizes. Every photo is colorized at its own size
+`#T=0.38,calibrate=0.5`: the decoding settings of a 'classes' generator (lesson 6b), set before it colorizes. Every photo is colorized at its own size
 (`colorize`, the generators' training size); prints and writes one row per generator: PSNR, ab MAE and ΔCF, with the ratios
 of ab MAE and ΔCF to the gray baseline's."""
 import argparse, json

@@ -7,7 +7,7 @@
 # generator (run S1: 20 L1 epochs at 128×128 on the training split of colorlab/assets/splits.csv) and trains GAN
 # epochs with one remedy of lesson 6d, or a combination; each run keeps its generator after every epoch (generators/),
 # so that the epoch is chosen on the validation split too (scripts/recipe_table.py). F is the other candidate: the
-# classes head of lesson 6c on the same start, trained on the rebalanced class loss.
+# classes head of lesson 6b on the same start, trained on the rebalanced class loss.
 #   bash scripts/gan_recipes.sh LANE     # LANE 1, 2 (the first batch) or 3, 4 (the second): to run two side by side
 # What was run on this project's 2-core CPU (one thread per run, two or three runs side by side): the first batch asked
 # for 4 GAN epochs; G_plain and G_diffaug ran them all, G_sn was stopped after 3 and G_hinge after 2 to make room for

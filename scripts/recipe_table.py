@@ -12,7 +12,7 @@ Read by: lesson 8 (metrics, "Can a GAN phase help on few photos?"), from `colorl
     python scripts/recipe_table.py --corpus ../shared/data/corpus --out runs/recipes.csv   # then copied, with recipes_all_valid.csv, to colorlab/assets/gan_search/
 
 Each GAN run is measured after its first and second epochs (the later epochs of the first runs were only less accurate),
-and halfway between S1 and its last of these (the network interpolation of lesson 6b, α = 0.5). A GAN run's epoch is chosen as the validation-best by the issue's own rule: the lowest colorfulness gap (ΔCF) among its
+and halfway between S1 and its last of these (the network interpolation of lesson 6c, α = 0.5). A GAN run's epoch is chosen as the validation-best by the issue's own rule: the lowest colorfulness gap (ΔCF) among its
 epochs whose ab error is at most 2 % above its starting generator's (S1's L1 generator); if none is, the lowest ab error.
 A row "helps" when its ΔCF is at least 15 % below the starting generator's with ab error at most 2 % above it."""
 import argparse, json
@@ -31,7 +31,7 @@ files = split_files(a.splits, a.corpus)
 measure = lambda models, which: _measure(models, files[which], which, gen, R/'eval_cache', a.size)
 
 def gen(path, T=None, calibrate=None, alpha=None):
-    "A generator: a file, a classes generator decoded at (T, calibrate), or the interpolation (1 − α)·S1 + α·file (lesson 6b)."
+    "A generator: a file, a classes generator decoded at (T, calibrate), or the interpolation (1 − α)·S1 + α·file (lesson 6c)."
     G = load_generator(path)
     if T is not None: G.T, G.calibrate = T, calibrate
     if alpha is not None: G = interpolate_generators(load_generator(R/'S1'/'generator_l1.pth'), G, alpha)
@@ -42,7 +42,7 @@ for run in sorted(R.glob('G_*')):
     if (R/f'{run.name}.done').exists():
         kept = sorted((run/'generators').glob('epoch_*.pth'))[:2]
         for p in kept: cands[f'{run.name} e{int(p.stem[6:])}'] = (p, None, None)
-        cands[f'{run.name} e{len(kept)} α0.5'] = (kept[-1], None, None, 0.5)  # halfway back to S1 (lesson 6b)
+        cands[f'{run.name} e{len(kept)} α0.5'] = (kept[-1], None, None, 0.5)  # halfway back to S1 (lesson 6c)
 if (R/'F.done').exists():
     for d in a.decodings.split(','):
         T, c = map(float, d.split(':')); cands[f'F T{T:g} c{c:g}'] = (R/'F'/'generator.pth', T, c)
