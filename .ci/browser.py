@@ -4,8 +4,8 @@ lessons, then
 
 - open lesson 8a, Run All Cells, and move the slider of each epoch explorer: its picture must change;
 - open lesson 7c, Run All Cells, and upload a photo through the upload widget: the colorized photo must show;
-- open lesson 11a, Run All Cells, and click on the photo of its click-to-hint widget: a hint is placed and the preview changes;
-- open lesson 12, Run All Cells, and upload a photo through its upload widget: the colorized photo must show; then open
+- open lesson 10a, Run All Cells, and click on the photo of its click-to-hint widget: a hint is placed and the preview changes;
+- open lesson 11, Run All Cells, and upload a photo through its upload widget: the colorized photo must show; then open
   its click-to-hint widget (*Add hints…*) and click on the photo: the preview must change;
 
 and in both, no kernel-selection dialog (the notebooks carry a kernelspec) and no error output.
@@ -60,7 +60,7 @@ def main(work:Path):
     from selenium.webdriver.common.action_chains import ActionChains
 
     lessons = work/'nbs'; lessons.mkdir()
-    for n in ('08a_widgets.ipynb', '07c_inference.ipynb', '11a_guide.ipynb', '12_reference.ipynb'): shutil.copy(root/'nbs'/n, lessons/n)
+    for n in ('08a_widgets.ipynb', '07c_inference.ipynb', '10a_guide.ipynb', '11_reference.ipynb'): shutil.copy(root/'nbs'/n, lessons/n)
     photo = lessons/'old_photo.jpg'  # a grayscale photo to upload, made from a bundled one
     from PIL import Image
     Image.open(sorted((root/'colorlab'/'assets'/'photos').glob('*.jpg'))[3]).convert('L').save(photo)
@@ -224,15 +224,15 @@ def main(work:Path):
         # Lesson 7c: a photo uploaded through the widget comes back colorized (no hint widget: no Add hints button)
         try_upload('07c_inference.ipynb', hints=False)
 
-        # Lesson 11a: a click on the photo of the click-to-hint widget places a hint, and the preview recolors
-        open_and_run('11a_guide.ipynb')
+        # Lesson 10a: a click on the photo of the click-to-hint widget places a hint, and the preview recolors
+        open_and_run('10a_guide.ipynb')
         hw = scroll_find(HINT_OUTPUT)
-        if hw is None: fail('11a_guide.ipynb: no click-to-hint widget rendered after Run All Cells'); shot('11a_no_widget')
-        else: click_hint(hw, '11a_guide.ipynb', 'click-to-hint widget')
-        for e in js(ERRORS)[:3]: fail(f"11a_guide.ipynb: an error output after the click: {e.strip().splitlines()[-1][:150]}")
+        if hw is None: fail('10a_guide.ipynb: no click-to-hint widget rendered after Run All Cells'); shot('11a_no_widget')
+        else: click_hint(hw, '10a_guide.ipynb', 'click-to-hint widget')
+        for e in js(ERRORS)[:3]: fail(f"10a_guide.ipynb: an error output after the click: {e.strip().splitlines()[-1][:150]}")
 
-        # Lesson 12: the upload widget with hints: uploaded, colorized, then Add hints… and a click on the photo
-        try_upload('12_reference.ipynb', hints=True)
+        # Lesson 11: the upload widget with hints: uploaded, colorized, then Add hints… and a click on the photo
+        try_upload('11_reference.ipynb', hints=True)
     finally:
         if d is not None:
             try: d.quit()

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Benchmark: how long the click-to-hint widget (lesson 11a) takes to recolor its preview after a click, on the CPU.
+"""Benchmark: how long the click-to-hint widget (lesson 10a) takes to recolor its preview after a click, on the CPU.
 
 A 512-px preview of a photo (the widget's default) is colorized with the hints model that ships with colorlab, as
 `HintWidget.redraw` does after each click: k hints so far (1, 5, 10, 20), the photo already seen (the hints model
 remembers the automatic colorizer's logits and features for the last photo, so a click recomputes only the hints'
 part). Measured in the same run: the same preview colorized without hints (the automatic colorizer, the whole U-Net),
 the first click on a new photo (nothing remembered), for scale a reference photo instead of hints, and the public call
-with no model named (`colorlab.reference.colorize(preview, hints=...)`, lesson 12), which must reuse the shipped models
+with no model named (`colorlab.reference.colorize(preview, hints=...)`, lesson 11), which must reuse the shipped models
 it loaded on its first call. The ratio lines report a click against the goal of 0.3 s, and the public call with 10 hints
 against the goal of 0.15 s.
 Usage: python bench/hints.py [--threads 2] [--repeats 5] [--preview 512]"""

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Benchmark: the start-up cost of colorizing. `import colorlab.reference` (what `colorlab_colorize` loads: lesson 7c's
-automatic colorizing and lessons 11-12's hints) against
+automatic colorizing and lessons 10-11's hints) against
 `import torch, PIL.Image, numpy`, each in fresh processes, best of 5. Goal: ratio <= 1.5, no fastai/matplotlib/pandas."""
 import subprocess, sys, time
 

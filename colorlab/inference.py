@@ -308,5 +308,5 @@ def command_main(cmd, prog:str) -> int:
     return cmd(**args)
 
 def colorlab_colorize_main():
-    "Console entry point of this lesson's `colorlab_colorize` (lesson 12's, with hints, is the one installed)."
+    "Console entry point of this lesson's `colorlab_colorize` (lesson 11's, with hints, is the one installed)."
     return command_main(colorlab_colorize, 'colorlab_colorize')

@@ -5,7 +5,7 @@ automatic colorizer never trained on.
 Makes: `colorlab/assets/hints/splits.csv`.
 From: the shipped colorizer's `colorlab/assets/model/config.json` (the photos it trained on), the bundled photos and the
 corpus (with its manifest's packages), and the file's own earlier rows.
-Read by: `scripts/ship_hints.py` (trains and measures the hints model on it), lesson 11 (hints) and the hints model card
+Read by: `scripts/ship_hints.py` (trains and measures the hints model on it), lesson 10 (hints) and the hints model card
 (`colorlab/assets/hints/MODEL_CARD.md`).
 
     python scripts/make_hint_splits.py [--corpus ../shared/data/corpus]

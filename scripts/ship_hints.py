@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Train the hints model that ships with colorlab (lesson 11), choose the baseline's widths on validation photos, and
+"""Train the hints model that ships with colorlab (lesson 10), choose the baseline's widths on validation photos, and
 measure both, once, on the validation and test photos of `colorlab/assets/hints/splits.csv`.
 
 The hints model learns how far to trust the shipped colorizer against the user's hints, so it learns, chooses and is
@@ -10,7 +10,7 @@ three: `train` (the hints model learns on them), `valid` (every choice) and `tes
 
     python scripts/ship_hints.py [--epochs 30] [--bs 8] [--corpus ../shared/data/corpus] [--skip_train] [--out colorlab/assets/hints]
 
-Writes into `--out`: `hints.pth` (the new weights; the colorizer they read is the bundled one, by reference), `epochs.csv`,
+Writes into `--out`: `hints.pth` (the new weights; the colorizer they read is the one in colorlab/assets/hints/base, by reference), `epochs.csv`,
 `propagation.json` (the baseline's widths, chosen on validation), `heldout.csv` (every photo × model × number of hints)
 and prints the summary tables that the model card quotes. The test split is measured once, after every choice."""
 import argparse, itertools, json, random, shutil, sys, time, warnings
@@ -23,7 +23,7 @@ sys.path.insert(0, str(root))
 from colorlab.core import sample_photos_path, atomic_save
 from colorlab.data import read_splits
 from colorlab.models import load_generator
-from colorlab.hints import train_hint_model, load_hint_model
+from colorlab.hints import train_hint_model, load_hint_model, hint_base_path
 from colorlab.guide import Propagation, GeodesicPropagation
 from colorlab.reference import evaluate_hints, hint_summary, ReferenceColorizer
 
@@ -144,7 +144,7 @@ if args.valid_only:
     print(bands.to_string(index=False))
     sys.exit(0)
 
-models = {'gray': None, 'automatic': load_generator(), 'propagation': Propagation(best['sigma_xy'], best['sigma_L']),
+models = {'gray': None, 'automatic': load_generator(hint_base_path()), 'propagation': Propagation(best['sigma_xy'], best['sigma_L']),
           'geodesic propagation': GeodesicPropagation(), 'hints model': load_hint_model(out)}
 counts = tuple(int(c) for c in args.counts.split(','))
 parts = []
@@ -172,7 +172,7 @@ minutes = sum(int(m) * 60 + int(x) for m, x in (t.split(':') for t in ep.time)) 
 (out/'MODEL_CARD.md').write_text(f"""# The hints model that ships with colorlab
 
 `hints.pth` ({(out/'hints.pth').stat().st_size / 1024:.0f} KB, loaded with `weights_only=True` by `colorlab.hints.load_hint_model`): the new weights of a
-`HintColorizer` (lesson 11) — three learned Gaussian `Spread`s, two `GeodesicSpread`s (the second also along the colorizer's features, through a learned map of them) and the small network `mix` — on top of the automatic colorizer that
+`HintColorizer` (lesson 10) — three learned Gaussian `Spread`s, two `GeodesicSpread`s (the second also along the colorizer's features, through a learned map of them) and the small network `mix` — on top of the automatic colorizer that
 ships in `colorlab/assets/model` (referenced by the SHA-256 of its `generator.pth`, not copied). With no hints it *is*
 that colorizer, exactly; with local hints (a pixel and a color) or a global one (a reference photo's colors, per band of lightness and texture) it adds a
 learned pull towards them to the colorizer's class logits, and a learned share of the hints' spread colors after decoding;
@@ -286,7 +286,7 @@ its own (`nearest_hint_color`): what the hints' colors could do if it were known
 ## Limits
 - The colors of the hints model come from the automatic colorizer and from the hints: where neither says anything, it
   is as cautious as the colorizer (sepia, gray).
-- One hint tints the whole photo (lesson 11a shows it on the cameraman): far from every other hint, a lone hint's color
+- One hint tints the whole photo (lesson 10a shows it on the cameraman): far from every other hint, a lone hint's color
   is what it has learned to trust most. More hints confine each color to its region. That pays where a photo has one
   dominant color and costs where it has several. One hint against none, × gray's error: on the test photos {tables['test'].loc['hints model', ('ab_mae_x_gray', 1)]:.3f}× against
   {tables['test'].loc['hints model', ('ab_mae_x_gray', 0)]:.3f}×, on the validation photos {tables['valid'].loc['hints model', ('ab_mae_x_gray', 1)]:.3f}× against {tables['valid'].loc['hints model', ('ab_mae_x_gray', 0)]:.3f}× (the tables above).
