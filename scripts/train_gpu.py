@@ -237,7 +237,10 @@ def main():
         if step % steps_per_epoch == 0 or step == total:
             note(event='epoch', phase='pre', epoch=ep, loss=float(np.mean(hist)) if hist else None); hist = []
             R.epoch(G, ep, 'classes' if a.head == 'classes' else 'l1', last_eval.pop('ab', None))
-    if a.save_pre: save(best, f'{a.name}_pre', phase='pre')
+    if a.save_pre:
+        save(best, f'{a.name}_pre', phase='pre')
+        save((V.score(*min(V(G, a.head).values(), key=lambda v: V.score(*v))), total / steps_per_epoch, best[2] if best else None,
+              {k: v.detach().clone() for k, v in G.state_dict().items()}), f'{a.name}_pre_last', phase='pre')  # the end of the cycle too: validation may prefer it by another rule
     if not a.gan_seconds: note(event='done'); return
 
     # Phase 2: the GAN, from the end of phase 1 (not its best: the same weights when the cycle ends best)
