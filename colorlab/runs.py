@@ -57,7 +57,8 @@ def plot_losses(run, kind:str='generator', # 'generator' (G, λ·L1) or 'adversa
                 smooth:float=0., # per iteration: exponential moving average with this weight of the past (0.9: smooth)
                 ax=None, figsize=(6, 3.5)):
     "Plot a run's generator losses, or its discriminator losses with G_GAN, per epoch or per iteration."
-    h, cols = read_history(run), LOSS_GROUPS[kind]
+    h = read_history(run)
+    cols = [c for c in LOSS_GROUPS[kind] if c in h]  # a history may log only some (scripts/train_gpu.py: the loss it trains on)
     if ax is None: _, ax = plt.subplots(figsize=figsize)
     x = 'epoch' if per == 'epoch' else 'iter'
     d = h.groupby('epoch')[list(cols)].mean().reset_index() if per == 'epoch' else h.copy()
@@ -89,7 +90,7 @@ def read_grid(run, epoch:int):
 
 def show_epochs(run, epochs=None, n:int=4, figsize=None):
     "Show the first `n` snapshot photos at some `epochs` of a run (default: first and last), with the input and the truth."
-    last = len(list((Path(run)/'grids').glob('epoch_*.png')))
+    last = max((int(f.stem.split('_')[1]) for f in (Path(run)/'grids').glob('epoch_*.png')), default=1)  # a shipped run keeps only some epochs
     epochs = epochs or sorted({1, last})
     cols = [('input (L)', read_grid(run, epochs[0])[0])] + [(f'epoch {e}', read_grid(run, e)[1]) for e in epochs] + [('truth', read_grid(run, epochs[0])[2])]
     n = min(n, len(cols[0][1]))
