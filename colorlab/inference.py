@@ -114,7 +114,7 @@ def _multiple(G:nn.Module) -> int:
 
 def load_model(model=None, # a generator, run folder, checkpoint, `generator.pth` or URL; `None` or 'bundled': the model that ships with colorlab
                device=None):
-    "`(G, size, multiple)`: a generator in eval mode on `device`, its training size, and its input multiple."
+    "`(G, size, multiple)`: a generator in eval mode on `device`, its working size (`train_size`, else the size it was trained at), and its input multiple."
     dev = default_device(device)
     if isinstance(model, tuple): return model
     if isinstance(model, str) and model.split('://')[0] in ('http', 'https', 'file'): model = download_weights(model)
@@ -169,7 +169,7 @@ def model_device(G:nn.Module) -> torch.device:
 @torch.no_grad()
 def colorize(photo, # a path, PIL image, array (H×W, H×W×3, H×W×4) or bytes
              model=None, # a generator, run folder, checkpoint, `generator.pth` or URL (default: the model that ships with colorlab)
-             size:int=None, # working size: the short side the model sees (default: its training size)
+             size:int=None, # working size: the short side the model sees (default: the model's `train_size`)
              device=None, # default: CUDA if available
              strip:int=256, # rows converted at once (bounds the memory of large photos)
              fused:bool=False, # for many large photos: lesson 1a's compiled kernels (compiled once per process), output memory reused
@@ -287,7 +287,7 @@ def colorlab_colorize(
     photos:Param('photos and/or folders of photos to colorize', str, nargs='+'),
     model:str='bundled', # 'bundled' (the model that ships with colorlab), a run folder, checkpoint, generator.pth or URL (also -m)
     out:str='colorized', # output folder (also -o)
-    size:int=None, # working size: the short side the model sees (default: its training size)
+    size:int=None, # working size: the short side the model sees (default: the model's `train_size`)
     device:str=None, # 'cpu', 'cuda', ... (default: CUDA if available)
     overwrite:bool=False, # allow an output to replace an input file
     quiet:bool=False, # no progress bar or progress lines
