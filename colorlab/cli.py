@@ -48,7 +48,7 @@ def colorlab_train(
     path:Param("folder(s) of color photos, searched recursively (`--path A B` or `--path A --path B`); 'coco' for fastai's COCO sample; default: the bundled sample", str, nargs='+', action='extend')=None,
     out:str='colorlab_run', # run folder to write (checkpoint, history, plots, grids, config)
     arch:str='lite0', # generator: 'lite0' (DynamicUnet on the ImageNet-pretrained EfficientNet-Lite0, lesson 5), 'unet' (pix2pix U-Net from scratch) or 'resnet18'
-    epochs:int=None, # epochs of GAN training (default: 4; with --resume, more than the run's own extends it)
+    epochs:int=None, # epochs of GAN training (default: 2; with --resume, more than the run's own extends it)
     amp:bool=True, # mixed precision where the hardware supports it (--no-amp: float32 only)
     resume:bool=False, # continue the run in --out from its last checkpoint (its saved settings)
     **kwargs):
@@ -64,7 +64,7 @@ def colorlab_train(
                     from colorlab.data import coco_sample_path
                     path = [coco_sample_path() if p == 'coco' else p for p in path]
                     path = path[0] if len(path) == 1 else path
-                t = train_colorizer(path, out, arch=arch, amp=None if amp else False, **({} if epochs is None else dict(epochs=epochs)), dist=dist, **kwargs)
+                t = train_colorizer(path, out, arch=arch, amp=None if amp else False, epochs=2 if epochs is None else epochs, dist=dist, **kwargs)
     except KeyboardInterrupt: return 130
     except TrainingDiverged as e: return _fail('colorlab_train' + (f' (rank {rank})' if rank else ''), e, 1)
     except (OSError, ValueError, RuntimeError) as e: return _fail('colorlab_train' + (f' (rank {rank})' if rank else ''), e)
