@@ -188,7 +188,7 @@ def main():
         (k, (e, d)) = min(r.items(), key=lambda kv: V.score(*kv[1]))
         s = V.score(e, d)
         note(event='eval', phase=phase, epoch=round(epoch, 2), best_decoding=k, ab=e, dcf=d, ab_x_gray=e / V.gray_ab, dcf_x_gray=d / V.gray_dcf, score=s, all=r)
-        last_eval['ab'] = e
+        last_eval['ab'], last_eval['state'] = e, (s, epoch, k)
         if best is None or s < best[0]:
             best = (s, epoch, k, {kk: v.detach().clone() for kk, v in G.state_dict().items()})
             save(best, f'{a.name}_{phase}', phase=phase)  # at once: an interrupted run keeps its best so far
@@ -239,8 +239,7 @@ def main():
             R.epoch(G, ep, 'classes' if a.head == 'classes' else 'l1', last_eval.pop('ab', None))
     if a.save_pre:
         save(best, f'{a.name}_pre', phase='pre')
-        save((V.score(*min(V(G, a.head).values(), key=lambda v: V.score(*v))), total / steps_per_epoch, best[2] if best else None,
-              {k: v.detach().clone() for k, v in G.state_dict().items()}), f'{a.name}_pre_last', phase='pre')  # the end of the cycle too: validation may prefer it by another rule
+        save((*last_eval['state'], {k: v.detach().clone() for k, v in G.state_dict().items()}), f'{a.name}_pre_last', phase='pre')  # the end of the cycle too (evaluated at its last step): validation may prefer it by another rule
     if not a.gan_seconds: note(event='done'); return
 
     # Phase 2: the GAN, from the end of phase 1 (not its best: the same weights when the cycle ends best)
