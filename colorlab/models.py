@@ -13,6 +13,7 @@ import torch
 import torch.nn as nn
 import colorlab
 from .unet import unet_generator
+from .plain import PlainLite0Unet
 from .classes import ColorClassifier, ab_bins
 
 # %% ../nbs/06c_models.ipynb #bcb2c9eb
@@ -23,6 +24,7 @@ def make_generator(arch:str='unet', # 'unet' (lesson 4, from scratch), 'lite0' o
                    head:str='ab', # 'ab': two channels out (regression); 'classes': a distribution over ab classes (lesson 6b; 'unet' and 'lite0')
                    T:float=0.38, # temperature of the 'classes' head's annealed mean
                    calibrate:float=0., # share of the class rebalancing the 'classes' head undoes when choosing colors
+                   plain:bool=False, # 'lite0': lesson 5a's build in plain PyTorch (no fastai, no timm; random weights), to load a trained generator into
                   ) -> nn.Module:
     "A generator (L in, ab out) from its spec."
     if head not in ('ab', 'classes'): raise ValueError(f"Unknown head {head!r}: choose 'ab' or 'classes'")
@@ -32,10 +34,14 @@ def make_generator(arch:str='unet', # 'unet' (lesson 4, from scratch), 'lite0' o
         return ColorClassifier(G, ab_bins(), T, calibrate)
     if arch == 'lite0':
         if size % 32: raise ValueError(f"The EfficientNet-Lite0 U-Net needs a size that is a multiple of 32, got {size}")
-        from colorlab.resunet import lite0_unet  # fastai and timm: imported only for this generator
-        if head == 'ab': return lite0_unet(size, pretrained=pretrained)
+        if plain and pretrained: raise ValueError("The plain Lite0 U-Net loads a trained generator: build it with plain=False to start from the ImageNet weights")
+        if plain: build = lambda **kw: PlainLite0Unet(size, **kw)
+        else:
+            from colorlab.resunet import lite0_unet  # fastai and timm: imported only to build this generator for training
+            build = lambda **kw: lite0_unet(size, pretrained=pretrained, **kw)
+        if head == 'ab': return build()
         centers = ab_bins()
-        return ColorClassifier(lite0_unet(size, n_out=len(centers), pretrained=pretrained, y_range=None), centers, T, calibrate)
+        return ColorClassifier(build(n_out=len(centers), y_range=None), centers, T, calibrate)
     if arch == 'resnet18':
         if head != 'ab': raise ValueError("The 'classes' head is built on the 'unet' and 'lite0' generators")
         if size % 32: raise ValueError(f"The ResNet18 U-Net needs a size that is a multiple of 32, got {size}")
@@ -74,13 +80,15 @@ def model_path(model=None) -> Path:
     return Path(model).expanduser()
 
 def load_generator(path=None, # run folder, checkpoint, `generator.pth`; `None` or 'bundled': the model that ships with colorlab
-                   device='cpu') -> nn.Module:
+                   device='cpu',
+                   plain:bool=True, # a Lite0 generator in plain PyTorch (lesson 5a: the same outputs, no fastai import); False: fastai's `DynamicUnet`, to train on
+                  ) -> nn.Module:
     "The generator of a checkpoint, `generator.pth` or run folder, in float32 and eval mode on `device`."
     path = model_path(path)
     if path.is_dir(): path = path/('generator.pth' if (path/'generator.pth').exists() else 'checkpoint.pth')
     st = load_checkpoint(path, device)
     spec = dict(st['generator']); work = spec.pop('work_size', None)
-    G = make_generator(**spec, pretrained=False)
+    G = make_generator(**spec, pretrained=False, plain=plain and spec.get('arch') == 'lite0')
     G.load_state_dict(st['G'])  # half-precision weights are cast to G's float32
     G.train_size = work or spec.get('size')  # the default working size of `colorize`: chosen on validation (`work_size`), else the size it learned at
     return G.to(device).eval()
