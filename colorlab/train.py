@@ -17,6 +17,7 @@ import torch
 from PIL import Image
 from fastprogress.fastprogress import master_bar, progress_bar
 from fastcore.basics import patch
+from fastcore.meta import delegates
 from fastcore.imports import in_notebook
 import colorlab
 from .core import set_seed, atomic_write, atomic_save
@@ -276,7 +277,21 @@ def _refuse_existing(out:Path):
     if (out/'checkpoint.pth').exists() or (out/'config.json').exists():
         raise FileExistsError(f"{out} already holds a run: resume it (`colorlab_train --resume --out {out}`) or choose another output folder")
 
+# %% ../nbs/07_train.ipynb #ab953915
+def _run_options(amp:bool=None, # mixed precision (default: where the hardware supports it)
+                 seed:int=42, # seed of the subset, the split and every epoch
+                 n_show:int=8, # validation photos kept as snapshots each epoch
+                 keep_every:int=0, # also keep the generator of every this many epochs in generators/
+                 device:str=None, # 'cpu', 'cuda', 'cuda:1', 'mps' (default: CUDA if available)
+                 quiet:bool=False, # no progress bars or epoch lines
+                 dist=None, # this process's group (lesson 7b's `process_group`), needed when it is one of several; `None`: alone
+                 **unknown) -> dict:
+    "The options of a `train_colorizer` run that say how it is carried out: those given, and the defaults of the others."
+    if unknown: raise TypeError(f"train_colorizer() got an unexpected keyword argument {next(iter(unknown))!r}")
+    return dict(amp=amp, seed=seed, n_show=n_show, keep_every=keep_every, device=device, quiet=quiet, dist=dist)
+
 # %% ../nbs/07_train.ipynb #d421b7c1
+@delegates(_run_options)
 def train_colorizer(path=None, # folder(s) of color photos (default: the bundled sample)
                     out='colorlab_run', # run folder to write
                     n_images:int=None, # seeded random subset of the photos (all if `None`)
@@ -307,17 +322,11 @@ def train_colorizer(path=None, # folder(s) of color photos (default: the bundled
                     diffaug:bool=False, # DiffAugment (translation, cutout) of every pair D sees (lesson 6d)
                     r1:float=0., # γ of the R1 penalty on real pairs (lesson 6d)
                     lr_decay_epochs:int=0, # the last this many GAN epochs decay the learning rate linearly to zero (pix2pix)
-                    amp:bool=None, # mixed precision (default: where the hardware supports it)
-                    seed:int=42, # seed of the subset, the split and every epoch
-                    n_show:int=8, # validation photos kept as snapshots each epoch
-                    keep_every:int=0, # also keep the generator of every this many epochs in generators/
-                    device:str=None, # 'cpu', 'cuda', 'cuda:1', 'mps' (default: CUDA if available)
-                    quiet:bool=False, # no progress bars or epoch lines
-                    dist=None, # this process's group (lesson 7b's `process_group`), needed when it is one of several; `None`: alone
-                   ) -> Pix2Pix:
+                    **kwargs) -> Pix2Pix:
     "Train a colorizer on a folder of photos and write its run folder `out`."
-    cfg = _settings({k: v for k, v in locals().items() if k not in ('out', 'device', 'quiet', 'dist')})  # the settings: every parameter above
-    out, dist = Path(out), _group(dist)
+    o = _run_options(**kwargs)  # the run's options: those given, the defaults of the others
+    cfg = _settings({k: v for k, v in locals().items() if k not in ('out', 'kwargs', 'o')} | {k: o[k] for k in ('amp', 'seed', 'n_show', 'keep_every')})
+    out, dist, device, quiet = Path(out), _group(o['dist']), o['device'], o['quiet']
     if _restarted() and (out/'config.json').exists(): return resume_colorizer(out, device=device, quiet=quiet, dist=dist)  # torchrun restarted the group
     _refuse_existing(out); dist.barrier()  # every process has looked before the writer writes
     return _run(cfg, out, device, quiet, dist=dist)
