@@ -353,32 +353,10 @@ def hint_loss(ab:torch.Tensor, # N×2×h×w normalised a*b* decoded at half size
     chroma = lambda x: (x.pow(2).sum(1) + 1e-6).sqrt().mean((1, 2))  # per photo: how colorful, on average
     return (ab - t).abs().mean() + vivid * (chroma(ab) - chroma(t)).abs().mean()
 
-# %% ../nbs/10_hints.ipynb #b11a0009
-def train_hint_model(files, # the training photos: a folder, a list of files, or a list of folders
-                     out, # folder for `hints.pth` (written after every epoch) and `epochs.csv`
-                     init=None, # the automatic colorizer to start from (default: the one the shipped hints model is built on, `hint_base_path()`; a `ColorClassifier` or its path)
-                     epochs:int=8, lr:float=3e-3, # fastai's one-cycle schedule, for the new weights (the colorizer's own stay)
-                     size:int=128, bs:int=16, splits=None, # `splits`: a CSV of `file,split` (`colorization_dls`), else 10 % for validation
-                     vivid:float=1., # weight of the colorfulness term of the loss (`hint_loss`; 0: L1 alone)
-                     geodesic=(0.2, 4.), # the `GeodesicSpread`'s starting width and power (`None`: none)
-                     hidden:int=32, # channels of `mix`, the small network that weighs the spreads
-                     geodesic_f=(0.2, 2., 0.3), # (width, power, feature width) of a second `GeodesicSpread` that also weighs features (`None`: none)
-                     metric:bool=True, # the second geodesic spread learns a map of the features (`GeodesicSpread`'s `dims`)
-                     train_bands:int=1, # bands of lightness of the simulated global hints (1: one distribution per photo, as the shipped weights learned; more need `cls` = lesson 11's `ReferenceColorizer`)
-                     cls=None, # the class of the model (default: `HintColorizer`)
-                     seed:int=42, quiet:bool=False):
-    "Teach a classes-head colorizer to take hints: a fastai `Learner` on `hint_loss` of its colors (half size), hints simulated from each batch's own colors."
-    from fastai.learner import Learner
+# %% ../nbs/10_hints.ipynb #f26a34c8
+def _learner_parts(H:HintColorizer, base:str, out:Path) -> tuple:
+    "`train_hint_model`'s `Learner` model, and its callbacks: hints simulated before every batch, `hints.pth` saved after every epoch."
     from fastai.callback.core import Callback
-    from fastai.callback.schedule import fit_one_cycle  # noqa: F401 (adds `Learner.fit_one_cycle`)
-    from fastai.callback.progress import CSVLogger
-    from colorlab.data import colorization_dls
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    set_seed(seed)
-    dls = colorization_dls(files, size=size, bs=bs, valid_pct=0.1, splits=splits, seed=seed, device='cpu' if not torch.cuda.is_available() else None)
-    G = init if isinstance(init, nn.Module) else load_generator(hint_base_path() if init is None or str(init) == 'bundled' else init)
-    H = (cls or HintColorizer)(G, geodesic=geodesic, geodesic_f=geodesic_f, metric=metric, hidden=hidden, bands=train_bands, textures=1).to(dls.device)  # its references' groups are chosen after training
-    base = 'bundled' if init is None or str(init) == 'bundled' else None
 
     class Colors(nn.Module):  # the Learner's model: colors at half size, from (L, local, glob)
         def __init__(self, H): super().__init__(); self.H = H
@@ -395,8 +373,34 @@ def train_hint_model(files, # the training photos: a folder, a list of files, or
         order = 60  # after the Recorder (50), so that the last epoch's losses are in
         def after_epoch(self): atomic_save(hint_state(H, base, epoch=self.epoch + 1, train_loss=float(self.recorder.values[-1][0])), out/'hints.pth')
 
-    learn = Learner(dls, Colors(H), loss_func=functools.partial(hint_loss, vivid=vivid),
-                    cbs=[SimulateHints(), Save(), CSVLogger(out/'epochs.csv')])
+    return Colors(H), [SimulateHints(), Save()]
+
+# %% ../nbs/10_hints.ipynb #b11a0009
+def train_hint_model(files, # the training photos: a folder, a list of files, or a list of folders
+                     out, # folder for `hints.pth` (written after every epoch) and `epochs.csv`
+                     init=None, # the automatic colorizer to start from (default: the one the shipped hints model is built on, `hint_base_path()`; a `ColorClassifier` or its path)
+                     epochs:int=8, lr:float=3e-3, # fastai's one-cycle schedule, for the new weights (the colorizer's own stay)
+                     size:int=128, bs:int=16, splits=None, # `splits`: a CSV of `file,split` (`colorization_dls`), else 10 % for validation
+                     vivid:float=1., # weight of the colorfulness term of the loss (`hint_loss`; 0: L1 alone)
+                     geodesic=(0.2, 4.), # the `GeodesicSpread`'s starting width and power (`None`: none)
+                     hidden:int=32, # channels of `mix`, the small network that weighs the spreads
+                     geodesic_f=(0.2, 2., 0.3), # (width, power, feature width) of a second `GeodesicSpread` that also weighs features (`None`: none)
+                     metric:bool=True, # the second geodesic spread learns a map of the features (`GeodesicSpread`'s `dims`)
+                     train_bands:int=1, # bands of lightness of the simulated global hints (1: one distribution per photo, as the shipped weights learned; more need `cls` = lesson 11's `ReferenceColorizer`)
+                     cls=None, # the class of the model (default: `HintColorizer`)
+                     seed:int=42, quiet:bool=False):
+    "Teach a classes-head colorizer to take hints: a fastai `Learner` on `hint_loss` of its colors (half size), hints simulated from each batch's own colors."
+    from fastai.learner import Learner
+    from fastai.callback.schedule import fit_one_cycle  # noqa: F401 (adds `Learner.fit_one_cycle`)
+    from fastai.callback.progress import CSVLogger
+    from colorlab.data import colorization_dls
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    set_seed(seed)
+    dls = colorization_dls(files, size=size, bs=bs, valid_pct=0.1, splits=splits, seed=seed, device='cpu' if not torch.cuda.is_available() else None)
+    G = init if isinstance(init, nn.Module) else load_generator(hint_base_path() if init is None or str(init) == 'bundled' else init)
+    H = (cls or HintColorizer)(G, geodesic=geodesic, geodesic_f=geodesic_f, metric=metric, hidden=hidden, bands=train_bands, textures=1).to(dls.device)  # its references' groups are chosen after training
+    model, cbs = _learner_parts(H, 'bundled' if init is None or str(init) == 'bundled' else None, out)
+    learn = Learner(dls, model, loss_func=functools.partial(hint_loss, vivid=vivid), cbs=cbs + [CSVLogger(out/'epochs.csv')])
     if quiet:
         with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr)
     else: learn.fit_one_cycle(epochs, lr)
