@@ -363,7 +363,7 @@ def _generator(cfg:dict, dls, resume:bool):
     spec = dict(arch=cfg['arch'], size=cfg['size'], nf=cfg['nf']) | (dict(head=head, T=cfg['T'], calibrate=cfg.get('calibrate', 0.)) if head == 'classes' else {})
     G = make_generator(**spec, pretrained=False if resume else cfg['pretrained'])
     if cfg.get('init_from') and not resume:
-        G0, what = load_generator(cfg['init_from']), f"must hold a {spec['arch']} generator of size {spec['size']} and width {spec['nf']}"
+        G0, what = load_generator(cfg['init_from'], plain=False), f"must hold a {spec['arch']} generator of size {spec['size']} and width {spec['nf']}"
         if head == 'classes':  # from a regression U-Net (or a classifier): all but the last up-step
             if G0.train_size != spec['size'] or load_body(G, G0) < len(G.state_dict()) - 4: raise SettingError('init_from', what)
         elif (G0.train_size, type(G0)) != (spec['size'], type(G)): raise SettingError('init_from', what)
