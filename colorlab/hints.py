@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['SPREADS', 'BANDS', 'TEXTURES', 'hint_model_path', 'hint_base_path', 'features', 'Spread', 'geodesic_distances',
            'GeodesicSpread', 'HintColorizer', 'prior_shift', 'hint_map', 'color_distribution', 'sample_hints',
-           'hint_state', 'load_hint_model', 'hint_loss', 'train_hint_model', 'hint_gain']
+           'hint_state', 'load_hint_model', 'hint_loss', 'train_hint_model', 'hint_gain', 'nearest_hint_distance']
 
 # %% ../nbs/10_hints.ipynb #11c15339
 import functools, hashlib, math, random
@@ -115,12 +115,13 @@ class HintColorizer(nn.Module):
                  hidden:int=32, # channels of the small network that weighs the spreads
                  gain:float=0., # with local hints, how far to make the result as colorful as they are (`hint_gain`; chosen after training)
                  bands:int=BANDS, # a reference's bands of lightness (lesson 11; chosen after training)
-                 textures:int=TEXTURES): # ...and of texture in each (chosen after training)
+                 textures:int=TEXTURES, # ...and of texture in each (chosen after training)
+                 reach=None): # (width, κ): local hints recolor only what lies within their reach (`keep_local`; chosen after training; `None`: everywhere)
         super().__init__()
         self.G, self.size, self.n_down = G, G.size, G.n_down
         self.spec, self.gain = dict(spreads=[list(s) for s in spreads], geodesic=None if geodesic is None else list(geodesic), hidden=hidden,
                          geodesic_f=None if geodesic_f is None else list(geodesic_f), metric=metric), gain
-        self.bands, self.textures = bands, textures
+        self.bands, self.textures, self.reach = bands, textures, None if reach is None else tuple(reach)
         for p in G.parameters(): p.requires_grad_(False)  # the automatic colorizer is not retrained
         self.spreads = nn.ModuleList([*(Spread(*s) for s in spreads), *([GeodesicSpread(*geodesic)] if geodesic is not None else []),
                                       *([GeodesicSpread(*geodesic_f[:2], f=geodesic_f[2], dims=G.unet.model.model[-1].in_channels if metric else None)] if geodesic_f is not None else [])])
@@ -162,6 +163,7 @@ def forward(self:HintColorizer, L, local=None, glob=None, full:bool=True) -> tor
     ab = self.colors(z, full=False)
     ab = ab + s * ((pi[:, :, None] * color).sum(1) - ab)
     if self.gain: ab = ab * hint_gain(ab, local, self.gain)[:, None, None, None]  # as colorful as the hints say the photo is, or nearer
+    if self.reach and glob is None: ab = self.keep_local(L, local, ab)  # each hint recolors what it reaches; elsewhere the automatic colors
     return F.interpolate(ab, scale_factor=2, mode='bilinear', align_corners=False) if full else ab
 
 @patch
@@ -313,7 +315,7 @@ def hint_state(H:HintColorizer, base:str=None, # 'bundled': `H` is built on the 
                **meta) -> dict:
     "What `hints.pth` holds: the new weights and their spec, and the automatic colorizer they read: by reference (with its SHA-256) or in full."
     new = {k: v.detach().cpu() for k, v in H.state_dict().items() if not k.startswith('G.')}
-    st = dict(colorlab=colorlab.__version__, hints=True, spec={**H.spec, 'gain': H.gain, 'bands': H.bands, 'textures': H.textures}, new=new, **meta)
+    st = dict(colorlab=colorlab.__version__, hints=True, spec={**H.spec, 'gain': H.gain, 'bands': H.bands, 'textures': H.textures, 'reach': None if H.reach is None else list(H.reach)}, new=new, **meta)
     if base == 'bundled': st.update(base='bundled', base_sha256=_sha256(hint_base_path()/'generator.pth'))
     else: st['base_state'] = generator_state(H.G, _spec(H.G))
     return st
@@ -418,3 +420,29 @@ def hint_gain(ab:torch.Tensor, # N×2×h×w normalised a*b*: a result
     hinted = (chroma(local[:, :2]) * m).sum((1, 2)) / n.clamp_min(1e-8)  # the hints' mean chroma, each pixel of a hint counted
     k = (hinted / chroma(ab).mean((1, 2)).clamp_min(1e-6)).clamp(1, most) ** beta
     return torch.where(n > 0, k, torch.ones_like(k))
+
+# %% ../nbs/10_hints.ipynb #0104f308
+@torch.no_grad()
+def nearest_hint_distance(L:torch.Tensor, # N×1×H×W normalised lightness
+                          local:torch.Tensor, # N×3×H×W local hints (`hint_map`)
+                          alpha:float=3., step:float=1.28, # `geodesic_distances`' cost of lightness and of a step
+                         ) -> tuple: # (N×1×H/2×W/2 distances, N numbers of hint cells)
+    "On the half-size grid the hints model works on: each cell's geodesic distance to its nearest hint cell, and how many hint cells each photo has."
+    m, Lh = F.avg_pool2d(local[:, 2:], 2)[:, 0], F.avg_pool2d(L, 2).float()
+    d, n = Lh.new_full(Lh.shape, float('inf')), torch.zeros(len(L), dtype=torch.long)
+    for i in range(len(L)):
+        k = torch.nonzero(m[i].reshape(-1) > 0).squeeze(1)
+        if not len(k): continue
+        g = geodesic_distances(Lh[i, 0].cpu().numpy(), k.cpu().numpy(), alpha, step)  # hints × cells
+        d[i, 0] = torch.from_numpy(g).float().amin(0).view(Lh.shape[2:]).to(d.device)
+        n[i] = len(k)
+    return d, n
+
+@patch
+def keep_local(self:HintColorizer, L, local, ab:torch.Tensor) -> torch.Tensor:
+    "`ab` (N×2×H/2×W/2, the hinted colors) where the local hints reach, the automatic colorizer's colors elsewhere: blended by e^(−d / (width · n^κ)) (`self.reach`)."
+    width, kappa = self.reach  # n: the hint cells of each photo (one per user's hint)
+    d, n = nearest_hint_distance(L, local)
+    r = torch.exp(-d / (width * n.clamp_min(1).float().to(d.device)[:, None, None, None] ** kappa))
+    auto = self.colors(self.base(L)[0], full=False)
+    return auto + r * (ab - auto)
