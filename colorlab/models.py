@@ -67,7 +67,7 @@ def load_checkpoint(path, device='cpu') -> dict:
         raise ValueError(f"{path} is a PyTorch file but not a colorlab checkpoint (no generator weights and spec)")
     return st
 
-# %% ../nbs/06c_models.ipynb #f6efccce
+# %% ../nbs/06c_models.ipynb #22b14c1e
 def bundled_model_path() -> Path:
     "Folder of the colorizer that ships with colorlab: `generator.pth` (float16), its model card, its training history and snapshots."
     return Path(colorlab.__file__).parent/'assets'/'model'
