@@ -61,21 +61,28 @@ class Spread(nn.Module):
         return (-d).exp().sum(1).clamp(max=1), -d
 
 # %% ../nbs/10_hints.ipynb #c3d9e4f1
+_last_geodesic = [None, None]  # (inputs, distances) of the last call
+
 def geodesic_distances(L:np.ndarray, # h×w lightness (normalised: 2 is the whole range)
                        k, # the hint pixels: K flat indices
                        alpha:float=3., # the cost of crossing a unit of lightness
                        step:float=1.28, # the cost of crossing the short side in place
                       ) -> np.ndarray:  # K×(h·w)
-    "From each hint pixel, the length of the cheapest path to every pixel on the 8-neighbour grid, where a step costs its length and the lightness it crosses (Dijkstra)."
+    "From each hint pixel, the length of the cheapest path to every pixel on the 8-neighbour grid, where a step costs its length and the lightness it crosses (Dijkstra). The last result is remembered: the two geodesic spreads and `keep_local` ask for the same distances."
     from scipy.sparse import csr_matrix
     from scipy.sparse.csgraph import dijkstra
-    h, w = L.shape; idx, y = np.arange(h * w).reshape(h, w), np.asarray(L, dtype=np.float64).reshape(-1)
+    L, k = np.asarray(L, dtype=np.float64), np.asarray(k)
+    key = (L.shape, hashlib.md5(L.tobytes()).hexdigest(), k.tobytes(), alpha, step)
+    if _last_geodesic[0] == key: return _last_geodesic[1]
+    h, w = L.shape; idx, y = np.arange(h * w).reshape(h, w), L.reshape(-1)
     rows, cols, cost = [], [], []
     for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):  # each edge once: right, down, and the two diagonals down
         a = idx[:h - dy, max(0, -dx):w - max(0, dx)].reshape(-1); b = idx[dy:, max(0, dx):w - max(0, -dx)].reshape(-1)
         rows.append(a); cols.append(b); cost.append(step * math.hypot(dy, dx) / min(h, w) + alpha * np.abs(y[a] - y[b]) + 1e-9)
     g = csr_matrix((np.concatenate(cost), (np.concatenate(rows), np.concatenate(cols))), shape=(h * w, h * w))
-    return dijkstra(g, directed=False, indices=np.asarray(k))
+    d = dijkstra(g, directed=False, indices=k)
+    _last_geodesic[:] = [key, d]
+    return d
 
 class GeodesicSpread(nn.Module):
     "How a hint reaches other pixels along paths that cross little lightness (`geodesic_distances`): near is e^(−d/width) for the nearest hint's distance d, and each hint's share of the color falls as d^(−b) (Yatziv & Sapiro 2006) — and, with a width `f`, with the distance in the colorizer's features too, as `Spread`'s; the widths and b are learned. With `dims`, the features are first mapped by a learned `dims`×`dims` matrix, the identity at first: training learns which features tell colors apart (a Mahalanobis distance)."
