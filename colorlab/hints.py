@@ -62,7 +62,6 @@ class Spread(nn.Module):
 
 # %% ../nbs/10_hints.ipynb #c3d9e4f1
 _last_geodesic = [None, None]  # (inputs, distances) of the last call
-
 def geodesic_distances(L:np.ndarray, # h×w lightness (normalised: 2 is the whole range)
                        k, # the hint pixels: K flat indices
                        alpha:float=3., # the cost of crossing a unit of lightness
@@ -80,9 +79,8 @@ def geodesic_distances(L:np.ndarray, # h×w lightness (normalised: 2 is the whol
         a = idx[:h - dy, max(0, -dx):w - max(0, dx)].reshape(-1); b = idx[dy:, max(0, dx):w - max(0, -dx)].reshape(-1)
         rows.append(a); cols.append(b); cost.append(step * math.hypot(dy, dx) / min(h, w) + alpha * np.abs(y[a] - y[b]) + 1e-9)
     g = csr_matrix((np.concatenate(cost), (np.concatenate(rows), np.concatenate(cols))), shape=(h * w, h * w))
-    d = dijkstra(g, directed=False, indices=k)
-    _last_geodesic[:] = [key, d]
-    return d
+    _last_geodesic[:] = [key, dijkstra(g, directed=False, indices=k)]
+    return _last_geodesic[1]
 
 class GeodesicSpread(nn.Module):
     "How a hint reaches other pixels along paths that cross little lightness (`geodesic_distances`): near is e^(−d/width) for the nearest hint's distance d, and each hint's share of the color falls as d^(−b) (Yatziv & Sapiro 2006) — and, with a width `f`, with the distance in the colorizer's features too, as `Spread`'s; the widths and b are learned. With `dims`, the features are first mapped by a learned `dims`×`dims` matrix, the identity at first: training learns which features tell colors apart (a Mahalanobis distance)."
@@ -440,16 +438,13 @@ def nearest_hint_distance(L:torch.Tensor, # N×1×H×W normalised lightness
     for i in range(len(L)):
         k = torch.nonzero(m[i].reshape(-1) > 0).squeeze(1)
         if not len(k): continue
-        g = geodesic_distances(Lh[i, 0].cpu().numpy(), k.cpu().numpy(), alpha, step)  # hints × cells
-        d[i, 0] = torch.from_numpy(g).float().amin(0).view(Lh.shape[2:]).to(d.device)
-        n[i] = len(k)
+        g = torch.from_numpy(geodesic_distances(Lh[i, 0].cpu().numpy(), k.cpu().numpy(), alpha, step))  # hints × cells
+        d[i, 0], n[i] = g.float().amin(0).view(Lh.shape[2:]).to(d.device), len(k)
     return d, n
 
 @patch
 def keep_local(self:HintColorizer, L, local, ab:torch.Tensor) -> torch.Tensor:
     "`ab` (N×2×H/2×W/2, the hinted colors) where the local hints reach, the automatic colorizer's colors elsewhere: blended by e^(−d / (width · n^κ)) (`self.reach`)."
-    width, kappa = self.reach  # n: the hint cells of each photo (one per user's hint)
-    d, n = nearest_hint_distance(L, local)
+    (width, kappa), (d, n) = self.reach, nearest_hint_distance(L, local)  # n: the hint cells of each photo (one per user's hint)
     r = torch.exp(-d / (width * n.clamp_min(1).float().to(d.device)[:, None, None, None] ** kappa))
-    auto = self.colors(self.base(L)[0], full=False)
-    return auto + r * (ab - auto)
+    return torch.lerp(self.colors(self.base(L)[0], full=False), ab, r)  # the automatic colors where r is 0
