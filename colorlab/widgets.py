@@ -82,14 +82,14 @@ def linked_explorer(run, # a run folder written by `train_colorizer` / `colorlab
 class EpochExplorer:
     "Explore a run folder epoch by epoch: input, colorization at the chosen epoch, truth, and the losses with a marker."
     def __init__(self, run, # a run folder written by `train_colorizer` / `colorlab_train`
-                 epoch:int=None, # epoch shown first (default: the last)
+                 epoch:int=None, # epoch shown first (default: the first, so that the slider moves forward through training)
                  photo:int=0, # index of the validation photo shown first
                  scale:int=None): # enlargement of the photos (default: to about 256 px)
         self.run = Path(run)
         self.saved, names, self.history = _snapshots(self.run)
         self.n_epochs = int(self.history.epoch.max())
         self.scale = scale or max(1, 256 // read_grid(self.run, self.saved[0])[0].shape[1])
-        self.epoch = widgets.SelectionSlider(options=self.saved, value=epoch or self.saved[-1], description='epoch', continuous_update=False)
+        self.epoch = widgets.SelectionSlider(options=self.saved, value=epoch or self.saved[0], description='epoch', continuous_update=False)
         self.photo = widgets.Dropdown(options=[(nm, i) for i, nm in enumerate(names)], value=photo, description='photo')
         self.images = [widgets.Image(format='png') for _ in range(3)]
         self.losses = widgets.Image(format='png')
