@@ -27,6 +27,7 @@ Every figure written as a multiple (`0.958×`) in a card's prose must carry such
 import io, json, math, re, shlex, sys
 from pathlib import Path
 import numpy as np, pandas as pd
+from colorlab.reference import hint_summary  # the table the ship script printed into the card: per model and number of hints, × gray's
 
 root = Path(__file__).resolve().parent.parent
 assets = root/'colorlab'/'assets'
@@ -205,14 +206,6 @@ def compare(problems, where, label, written, wanted) -> int:
         if w == 'NaN' or v is None or (isinstance(v, float) and math.isnan(v)) or not agrees(w, v):
             problems.append(f"{where}, {label}: the card says {w}, the data say {v:.4f}" if isinstance(v, float) else f"{where}, {label}: the card says {w}, the data say {v}")
     return n
-
-def hint_summary(df:pd.DataFrame) -> pd.DataFrame:
-    "As `colorlab.reference.hint_summary`: per model and number of hints, × the gray baseline's (gray, 0 hints)."
-    s = df.groupby(['model', 'hints'], sort=False)[['ab_mae', 'cf', 'cf_truth']].mean()
-    s['delta_cf'] = (s.cf_truth - s.cf).abs()
-    g = s.loc[('gray', 0)]
-    s['ab_mae_x_gray'], s['delta_cf_x_gray'] = s.ab_mae / g.ab_mae, s.delta_cf / g.delta_cf
-    return s
 
 def check_hints_card(card:Path, problems:list) -> int:
     text, d, n = card.read_text(), card.parent, 0
