@@ -32,7 +32,7 @@ setuptools.setup(
     url=cfg['git_url'],
     packages=setuptools.find_packages(include=[cfg['lib_path'], cfg['lib_path'] + '.*']),
     include_package_data=True,
-    package_data={cfg['lib_path']: ['assets/*.csv', 'assets/*.md', 'assets/photos/*', 'assets/model/*', 'assets/model/grids/*', 'assets/gan_search/*', 'assets/run45/*', 'assets/run45/grids/*', 'assets/hints/*', 'assets/hints/base/*']},
+    package_data={cfg['lib_path']: ['assets/*.csv', 'assets/*.md', 'assets/photos/*', 'assets/model/*', 'assets/model/grids/*', 'assets/gan_search/*', 'assets/run45/*', 'assets/run45/grids/*', 'assets/hints/*', 'assets/model/before/*']},
     install_requires=requirements,
     extras_require={'dev': dev_requirements},
     python_requires='>=' + min_python,

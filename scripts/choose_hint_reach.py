@@ -54,7 +54,7 @@ with torch.no_grad():
         t = torch.from_numpy(np.array(Image.fromarray(truth).resize((w, h), Image.BICUBIC))).permute(2, 0, 1).float()[None] / 255
         ab_t = rgb_to_L_ab(t)[1][0] * AB_SCALE
         err = lambda ab: float((F.interpolate(ab, scale_factor=2, mode='bilinear', align_corners=False)[0, :, :h, :w] * AB_SCALE - ab_t).abs().mean())
-        auto = H.colors(H.base(L)[0], full=False)
+        auto = H.colors(H.base(L)[0], (L.shape[-2] // 2, L.shape[-1] // 2))
         gray, e_auto = float(ab_t.abs().mean()), err(auto)
         for n in (1, 5, 10):
             hints = photo_hints(truth, n, random.Random(f"0/{f.name}/{n}"))  # as `evaluate_hints` draws them
