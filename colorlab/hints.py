@@ -32,8 +32,7 @@ def hint_base_path() -> Path:
 
 # %% ../nbs/10_hints.ipynb #661692ac
 def features(G:nn.Module, # a classes-head colorizer (`ColorClassifier`, lesson 6b)
-             L:torch.Tensor, # N×1×H×W normalised lightness
-            ) -> tuple:
+             L:torch.Tensor) -> tuple: # N×1×H×W normalised lightness
     "`G`'s class logits for `L` (N×Q×(H/s)×(W/s), s = `G.scale`) and the features it reads them from (the input of its last, 1×1 layer), at half size: N×C×(H/2)×(W/2)."
     box, hook = {}, head(G).register_forward_hook(lambda m, i, o: box.update(f=i[0]))
     try: z = G.logits(L)
@@ -353,8 +352,7 @@ def load_hint_model(path=None, # a hints model (`hints.pth` or its folder); `Non
 # %% ../nbs/10_hints.ipynb #15190c29
 def hint_loss(ab:torch.Tensor, # N×2×h×w normalised a*b* decoded at half size
               target:torch.Tensor, # N×2×H×W the true a*b*, full size
-              vivid:float=1., # weight of the colorfulness term
-             ) -> torch.Tensor:
+              vivid:float=1.) -> torch.Tensor: # weight of the colorfulness term
     "The L1 error of the colors, plus `vivid` × the gap between each photo's mean chroma and the truth's: L1 alone rewards a cautious color in between."
     t = F.avg_pool2d(target, 2)
     chroma = lambda x: (x.pow(2).sum(1) + 1e-6).sqrt().mean((1, 2))  # per photo: how colorful, on average
@@ -447,4 +445,6 @@ def keep_local(self:HintColorizer, L, local, ab:torch.Tensor, size=None) -> torc
     (width, kappa), (d, n) = self.reach, nearest_hint_distance(L, local)  # n: the hint cells of each photo (one per user's hint)
     r = torch.exp(-d / (width * n.clamp_min(1).float().to(d.device)[:, None, None, None] ** kappa))
     up = lambda t: F.interpolate(t, size=tuple(size), mode='bilinear', align_corners=False) if size is not None and t.shape[-1] != size[-1] else t
-    return torch.lerp(self.colors(self.base(L)[0], size or ab.shape[-2:]), up(ab), up(r))  # the automatic colors where r is 0
+    key = (None if self.training else self._last[0], tuple(size or ab.shape[-2:]))  # the photo (as `base` remembers it) and the size
+    if getattr(self, '_auto', (None,))[0] != key or key[0] is None: self._auto = (key, self.colors(self.base(L)[0], key[1]))  # its automatic colors, once per photo
+    return torch.lerp(self._auto[1], up(ab), up(r))  # the automatic colors where r is 0

@@ -176,7 +176,7 @@ minutes = sum(int(m) * 60 + int(x) for m, x in (t.split(':') for t in ep.time)) 
 ships in `colorlab/assets/model` (referenced by the SHA-256 of its `generator.pth`, not copied). With no hints it *is*
 that colorizer, exactly; with local hints (a pixel and a color) or a global one (a reference photo's colors, per band of lightness and texture) it adds a
 learned pull towards them to the colorizer's class logits, and a learned share of the hints' spread colors after decoding;
-with local hints, the result is then made more colorful, as far as the hints say the photo is (`hint_gain`, β below).
+with local hints, `hint_gain` can then make the result more colorful, as far as the hints say the photo is (β below).
 
 ## Training
 - Commands: `python scripts/make_hint_splits.py`, then `python scripts/ship_hints.py --epochs {args.epochs} --bs {args.bs} --vivid {args.vivid:g}{f' --hidden {args.hidden}' if args.hidden != 32 else ''}{f' --train_bands {args.train_bands}' if args.train_bands != 1 else ''}{' --metric 0' if not args.metric else ''}{f' --geodesic_f {args.geodesic_f}' if args.geodesic_f != '0.2,2,0.3' else ''}` (fastai `Learner`, one-cycle, lr 3e-3, seed 42; only the new weights learn). In training, a global hint is a photo's colors as one distribution (`--train_bands 1`, the default); training with 16 bands of lightness was measured and not shipped (below). A reference is used with its groups of lightness and texture either way (chosen after training, below).
