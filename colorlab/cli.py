@@ -49,7 +49,7 @@ def colorlab_train(
     out:str='colorlab_run', # run folder to write (checkpoint, history, plots, grids, config)
     arch:str='lite0', # generator: 'lite0' (DynamicUnet on the ImageNet-pretrained EfficientNet-Lite0, lesson 5), 'unet' (pix2pix U-Net from scratch) or 'resnet18'
     epochs:int=None, # epochs of GAN training (default: 2; with --resume, more than the run's own extends it)
-    amp:bool=True, # mixed precision where the hardware supports it (--no-amp: float32 only)
+    amp:bool=True, # mixed precision on a GPU that supports it (--no-amp: float32 only)
     resume:bool=False, # continue the run in --out from its last checkpoint (its saved settings)
     **kwargs):
     "Train a colorizer (L1 pretraining, then pix2pix cGAN) on a folder of color photos and write a run folder; under `torchrun`, as one of several processes (lesson 7b)."

@@ -67,7 +67,7 @@ class Pix2Pix:
                  pretrain_lr:float=1e-4, # Adam learning rate of the L1-only epochs
                  lr_decay_epochs:int=0, # the last this many GAN epochs decay G's and D's learning rate linearly to zero (lesson 7)
                  pretrain_lr_decay_epochs:int=0, # the same for the last pretraining epochs and `pretrain_lr`
-                 amp=None, # mixed precision: `None` where the hardware supports it, True, False
+                 amp=None, # mixed precision: `None` on a GPU that supports it (a CPU only when asked), True, False
                  channels_last:bool=None, # NHWC memory layout (default: on CUDA)
                  seed:int=42, # seeds every epoch (lesson 7)
                  run_dir=None, # folder for checkpoints, history and snapshots (nothing written if `None`; lesson 7)
@@ -120,7 +120,7 @@ def _optimizers(self:Pix2Pix, betas, gan_mode, amp):
     self.opt_pre = adam(self.G.parameters(), self.pretrain_lr)
     dt = amp_dtype(self.device)
     if amp and dt is None: raise ValueError(f"This {self.device.type} has no mixed precision; use amp=False")
-    self.amp = dt if amp is not False else None
+    self.amp = dt if amp or (amp is None and self.device.type == 'cuda') else None  # on a CPU, only when asked: often slower there (below)
     self.scaler = torch.amp.GradScaler(self.device.type, enabled=self.amp == torch.float16)  # loss scaling: float16 only
 
 @patch

@@ -278,7 +278,7 @@ def _refuse_existing(out:Path):
         raise FileExistsError(f"{out} already holds a run: resume it (`colorlab_train --resume --out {out}`) or choose another output folder")
 
 # %% ../nbs/07_train.ipynb #ab953915
-def _run_options(amp:bool=None, # mixed precision (default: where the hardware supports it)
+def _run_options(amp:bool=None, # mixed precision (default: on a GPU that supports it; True: on a CPU too)
                  seed:int=42, # seed of the subset, the split and every epoch
                  n_show:int=8, # validation photos kept as snapshots each epoch
                  keep_every:int=0, # also keep the generator of every this many epochs in generators/
