@@ -8,7 +8,7 @@ a*b* error and colorfulness gap × gray's. The shipped weights' own runs (P_L1, 
 they started from, and P_CL2, their last) come first, as the baselines.
 From: the runs' logs (`runs/lite0/*.jsonl`, not shipped), written by the commands in the model card ("Tried since").
 
-    python scripts/runs_table.py runs/lite0/P_L1.jsonl runs/lite0/P_CL2.jsonl runs/lite0/P_CL3.jsonl runs/lite0/G_R1.jsonl
+    python scripts/runs_table.py runs/lite0/P_L1.jsonl runs/lite0/P_CL2.jsonl runs/lite0/P_CL3.jsonl runs/lite0/G_R1.jsonl runs/lite0/G_R1b.jsonl
 """
 import json, sys
 from pathlib import Path
