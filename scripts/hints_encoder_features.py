@@ -14,8 +14,9 @@ photo, model and number of hints: the hints model card's section on the encoder'
 import hashlib, sys, time, warnings, torch, torch.nn.functional as F, pandas as pd
 from pathlib import Path
 root = Path(__file__).resolve().parent.parent; sys.path.insert(0, str(root))
-from colorlab.core import sample_photos_path, atomic_save
+from colorlab.core import sample_photos_path
 from colorlab.data import read_splits
+from hintkit import give_shipped_choices
 from colorlab.hints import train_hint_model, load_hint_model, features, GeodesicSpread, _head
 from colorlab.reference import ReferenceColorizer, evaluate_hints, hint_summary
 
@@ -58,10 +59,7 @@ if __name__ == '__main__':
             train_hint_model([pool[f] for f, s in hs.items() if s in ('train', 'valid')], run, epochs=int(sys.argv[2]), bs=8, vivid=1.,
                              splits=root/'colorlab/assets/hints/splits.csv', cls=EncoderHints, quiet=True)
         print(f'trained in {time.time() - t0:.0f} s', flush=True)
-        shipped = torch.load(root/'colorlab/assets/hints/hints.pth', map_location='cpu', weights_only=True)['spec']
-        st = torch.load(run/'hints.pth', map_location='cpu', weights_only=True)
-        for k in ('gain', 'bands', 'textures', 'reach'): st['spec'][k] = shipped[k]
-        atomic_save(st, run/'hints.pth')
+        give_shipped_choices(run)
     valid = sorted(pool[f] for f, s in hs.items() if s == 'valid')
     df = evaluate_hints(valid, {'gray': None, 'shipped': load_hint_model(), 'encoder features': load_hint_model(run, cls=EncoderHints)}, counts=(1, 5, 10), reference=True)
     df.round(4).to_csv(root/'colorlab/assets/hints/encoder_features.csv', index=False)

@@ -13,8 +13,9 @@ model and number of hints: the hints model card's "More photos" figures)."""
 import sys, time, warnings, torch, pandas as pd
 from pathlib import Path
 root = Path(__file__).resolve().parent.parent; sys.path.insert(0, str(root))
-from colorlab.core import sample_photos_path, atomic_save
+from colorlab.core import sample_photos_path
 from colorlab.data import read_splits
+from hintkit import give_shipped_choices
 from colorlab.hints import train_hint_model, load_hint_model
 from colorlab.reference import evaluate_hints, hint_summary
 run = root/'runs'/'hints_more'; run.mkdir(parents=True, exist_ok=True)
@@ -32,10 +33,7 @@ if 'train' in sys.argv:
         warnings.simplefilter('ignore')
         train_hint_model(files, run, epochs=int(sys.argv[2]), bs=8, splits=run/'splits.csv', quiet=True)
     print(f'trained in {time.time()-t0:.0f} s', flush=True)
-    shipped = torch.load(root/'colorlab/assets/hints/hints.pth', map_location='cpu', weights_only=True)['spec']
-    st = torch.load(run/'hints.pth', map_location='cpu', weights_only=True)
-    for k in ('gain', 'bands', 'textures', 'reach'): st['spec'][k] = shipped[k]
-    atomic_save(st, run/'hints.pth')
+    give_shipped_choices(run)
 valid = sorted(pool[f] for f, s in hs.items() if s == 'valid')
 df = evaluate_hints(valid, {'gray': None, 'shipped': load_hint_model(), 'more photos': load_hint_model(run)}, counts=(1, 5, 10), reference=True)
 df.round(4).to_csv(root/'colorlab/assets/hints/more_photos.csv', index=False)
