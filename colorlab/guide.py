@@ -130,7 +130,7 @@ class Propagation(nn.Module):
     def __init__(self, sigma_xy:float=0.15, # spatial reach, as a share of the short side
                  sigma_L:float=0.05): # lightness reach, in normalised L (2 = the whole range; 0.05 is 1.25 L*)
         super().__init__()
-        self.sigma_xy, self.sigma_L, self.n_down, self.size = sigma_xy, sigma_L, 0, 128  # no depth: any size works; 128 by default (the hints model works at its colorizer's working size)
+        self.sigma_xy, self.sigma_L, self.n_down, self.size = sigma_xy, sigma_L, 0, 128  # no depth: any size works; 128 by default (the hints model works at its colorizer's working size, 192 for the one that ships)
 
     def forward(self, L, local=None, glob=None):
         out = torch.zeros(len(L), 2, *L.shape[-2:], device=L.device)

@@ -107,6 +107,6 @@ def pretrain_l1(G:nn.Module, dls, epochs:int=20, lr:float=1e-3, wd:float=1e-2, c
                ) -> Learner:
     "Train generator `G` on `dls`' (L, ab) batches with an L1 loss and a one-cycle schedule (after `freeze_epochs` on the decoder alone); return the `Learner`."
     learn = Learner(dls, G, loss_func=L1LossFlat(), wd=wd, cbs=cbs, splitter=body_splitter)
-    if freeze_epochs: learn.fine_tune(epochs, lr, freeze_epochs=freeze_epochs)  # body frozen, then all at slice(lr/100, lr/2) as fastai does
+    if freeze_epochs: learn.fine_tune(epochs, lr, freeze_epochs=freeze_epochs)  # body frozen, then all at slice(lr/200, lr/2) as fastai does
     else: learn.fit_one_cycle(epochs, lr)
     return learn
