@@ -68,8 +68,7 @@ def geodesic_distances(L:np.ndarray, # h×w lightness (normalised: 2 is the whol
                        step:float=1.28, # the cost of crossing the short side in place
                       ) -> np.ndarray:  # K×(h·w)
     "From each hint pixel, the length of the cheapest path to every pixel on the 8-neighbour grid, where a step costs its length and the lightness it crosses (Dijkstra). The last result is remembered: the two geodesic spreads and `keep_local` ask for the same distances."
-    from scipy.sparse import csr_matrix
-    from scipy.sparse.csgraph import dijkstra
+    from scipy.sparse import csr_matrix, csgraph
     L, k = np.asarray(L, dtype=np.float64), np.asarray(k)
     key = (L.shape, hashlib.md5(L.tobytes()).hexdigest(), k.tobytes(), alpha, step)
     if _last_geodesic[0] == key: return _last_geodesic[1]
@@ -79,9 +78,10 @@ def geodesic_distances(L:np.ndarray, # h×w lightness (normalised: 2 is the whol
         a = idx[:h - dy, max(0, -dx):w - max(0, dx)].reshape(-1); b = idx[dy:, max(0, dx):w - max(0, -dx)].reshape(-1)
         rows.append(a); cols.append(b); cost.append(step * math.hypot(dy, dx) / min(h, w) + alpha * np.abs(y[a] - y[b]) + 1e-9)
     g = csr_matrix((np.concatenate(cost), (np.concatenate(rows), np.concatenate(cols))), shape=(h * w, h * w))
-    _last_geodesic[:] = [key, dijkstra(g, directed=False, indices=k)]
+    _last_geodesic[:] = [key, csgraph.dijkstra(g, directed=False, indices=k)]
     return _last_geodesic[1]
 
+# %% ../nbs/10_hints.ipynb #53a34b92
 class GeodesicSpread(nn.Module):
     "How a hint reaches other pixels along paths that cross little lightness (`geodesic_distances`): near is e^(−d/width) for the nearest hint's distance d, and each hint's share of the color falls as d^(−b) (Yatziv & Sapiro 2006) — and, with a width `f`, with the distance in the colorizer's features too, as `Spread`'s; the widths and b are learned. With `dims`, the features are first mapped by a learned `dims`×`dims` matrix, the identity at first: training learns which features tell colors apart (a Mahalanobis distance)."
     def __init__(self, width:float=0.2, b:float=4., alpha:float=3., step:float=1.28, f:float=None,
@@ -158,6 +158,7 @@ def colors(self:HintColorizer, z:torch.Tensor, size) -> torch.Tensor:
     if ab.shape[-1] < size[-1]: return F.interpolate(ab, size=tuple(size), mode='bilinear', align_corners=False)
     return ab if ab.shape[-1] == size[-1] else F.adaptive_avg_pool2d(ab, tuple(size))
 
+# %% ../nbs/10_hints.ipynb #880b89f0
 @patch
 def forward(self:HintColorizer, L, local=None, glob=None, full:bool=True) -> torch.Tensor:
     "Normalised ab for normalised `L` (N×1×H×W), `local` hints (N×3×H×W) and `glob` hints (N×Q, or N×G×Q per group of like lightness and texture); `None`: none."
