@@ -128,7 +128,7 @@ def save_parts(state, out:Path, stem:str, parts:int=2):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     ap.add_argument('--photos', required=True); ap.add_argument('--out', required=True); ap.add_argument('--name', required=True)
-    ap.add_argument('--arch', default='lite0'); ap.add_argument('--pretrained', type=int, default=1, help="'lite0': start from the ImageNet body (1) or random (0)")
+    ap.add_argument('--arch', default='lite0'); ap.add_argument('--pretrained', type=int, default=1, help="'lite0', 'lite1' (scripts/lite1.py): start from the ImageNet body (1) or random (0)")
     ap.add_argument('--freeze_frac', type=float, default=0.2); ap.add_argument('--body_lr_mult', type=float, default=0.1)
     ap.add_argument('--init', default=None, help='a generator.pth whose matching tensors start this run (e.g. an L1 run before a classes run)')
     ap.add_argument('--max_steps', type=int, default=0, help='phase 1 in exactly this many steps (0: fitted to --pre_seconds)')
@@ -146,6 +146,8 @@ def main():
     ap.add_argument('--n_evals', type=int, default=10); ap.add_argument('--seed', type=int, default=42); ap.add_argument('--save', type=int, default=1, help='write the best states (0: the log only)'); ap.add_argument('--save_pre', type=int, default=1, help="write phase 1's best too")
     ap.add_argument('--smoke', action='store_true', help='a few steps on the CPU, to check the script')
     a = ap.parse_args()
+    global make_generator
+    if a.arch == 'lite1': from lite1 import install; make_generator = install()  # the Lite1 experiment (scripts/lite1.py)
     t_start = time.time()
     if a.threads: torch.set_num_threads(a.threads)
     global TS, CS
@@ -166,12 +168,12 @@ def main():
     note(event='start', args=vars(a), device=str(dev), gpu=torch.cuda.get_device_name() if dev.type == 'cuda' else None, torch=torch.__version__,
          n_train=len(train), n_valid=len(valid), gray_ab=V.gray_ab, gray_dcf=V.gray_dcf, cf_truth=V.cf_truth)
     spec = dict(arch=a.arch, size=a.size) | (dict(nf=a.nf) if a.arch == 'unet' else {}) | (dict(head='classes', T=0.38, calibrate=0.) if a.head == 'classes' else {})
-    G = make_generator(**spec, pretrained=bool(a.pretrained) if a.arch == 'lite0' else False).to(dev)
+    G = make_generator(**spec, pretrained=bool(a.pretrained) if a.arch.startswith('lite') else False).to(dev)
     if a.init:
         from colorlab.classes import load_body
         from colorlab.models import load_generator
         note(event='init', file=a.init, tensors=load_body(G, load_generator(a.init)))
-    body = list((G.unet if a.head == 'classes' else G)[0].parameters()) if a.arch == 'lite0' else []
+    body = list((G.unet if a.head == 'classes' else G)[0].parameters()) if a.arch.startswith('lite') else []
     if a.head == 'classes':
         with torch.no_grad(): abs_ = [rgb_to_L_ab(random_crops(train, 32, a.size, a.min_scale))[1] for _ in range(4 if a.smoke else 40)]
         G.class_weights.copy_(rebalancing_weights(class_prior(abs_, G.centers), a.rebalance).to(dev))
