@@ -3,11 +3,12 @@
 
 The generator that ships: `--arch lite0` (lesson 5's `DynamicUnet` on the ImageNet-pretrained EfficientNet-Lite0 body,
 with lesson 6b's classes head or `--head ab` for L1 regression; the body frozen for the first `--freeze_frac` of the steps,
-then trained at `--body_lr_mult` of the decoder's rate, as fastai's `fine_tune` does), or `--arch unet` (the pix2pix U-Net
-with `--nf` filters, as `colorlab_train --head classes --size 128 --nf 32`), trained on the training split of `colorlab/assets/splits.csv`:
+then trained at `--body_lr_mult` of the decoder's rate, the way fastai's `fine_tune` does), or `--arch unet` (the pix2pix U-Net
+with `--nf` filters, as `colorlab_train --head classes --size 128 --nf 32`), or `--arch lite1` (the same U-Net on EfficientNet-Lite1,
+`scripts/lite1.py`: measured on the CPU, not shipped), trained on the training split of `colorlab/assets/splits.csv`:
 random square crops (min_scale…1 of the short side) and horizontal flips made on the GPU, then, optionally, a GAN phase
-(PatchGAN, DiffAugment, R1) from the end of that pretraining. It needs torch alone (no fastai): it is what a GPU
-machine with a bare PyTorch runs. Every `--eval_every` share of a phase it colorizes the whole validation photos as
+(PatchGAN, DiffAugment, R1) from the end of that pretraining. With `--arch unet` it needs torch alone (no fastai: what a GPU
+machine with a bare PyTorch runs); the Lite U-Nets need fastai and timm, which colorlab installs. Every `--eval_every` share of a phase it colorizes the whole validation photos as
 `colorize` does (short side 128, reflection padding) and measures the a*b* error and the colorfulness gap against gray;
 the best state of each phase (by `max(ab / target_ab gray, ΔCF / target_dcf gray)`) is written to `--out` as soon as it is found.
 It runs on the CPU too (the shipped model was trained so, on 2 cores); `--max_steps` fixes the budget in steps, for fair comparisons.
