@@ -3,13 +3,15 @@
 
 Makes: one row per validation measurement in the logs of `scripts/train_gpu.py` named on the command line (the 88 validation
 photos colorized whole at the run's `--eval_size`, as the run measures them), at every decoding it measured (T, calibrate):
-run, head ('ab': L1; 'classes'), phase ('pre': the class loss; 'gan': the GAN phase), epoch (of that phase; 0 for the measurement before a GAN phase),
+run, head ('ab': L1; 'classes'), n_train (its training photos), phase ('pre': the class loss; 'gan': the GAN phase), epoch (of that phase; 0 for the measurement before a GAN phase),
 a*b* error and colorfulness gap × gray's. The shipped weights' own runs (P_L1, the L1 run
-they started from, and P_CL2, their last) come first, as the baselines; P_CL (the run between them) and the Lite1 runs (`scripts/lite1.py`) after the others.
+they started from, and P_CL2, their last) come first, as the baselines; P_CL (the run between them), the Lite1 runs (`scripts/lite1.py`)
+and P_L1 on a quarter and a half of the training photos (`scripts/learning_curve.sh`) after the others.
 From: the runs' logs (`runs/lite0/*.jsonl`, not shipped), written by the commands in the model card ("Tried since").
 
     python scripts/runs_table.py runs/lite0/P_L1.jsonl runs/lite0/P_CL2.jsonl runs/lite0/P_CL3.jsonl runs/lite0/G_R1.jsonl runs/lite0/G_R1b.jsonl \
-        runs/lite0/P_CL.jsonl runs/lite1/L1_L1.jsonl runs/lite1/L1_CL.jsonl runs/lite1/L1_CL2.jsonl
+        runs/lite0/P_CL.jsonl runs/lite1/L1_L1.jsonl runs/lite1/L1_CL.jsonl runs/lite1/L1_CL2.jsonl \
+        runs/curve/P_L1_quarter.jsonl runs/curve/P_L1_half.jsonl
 """
 import json, sys
 from pathlib import Path
@@ -26,7 +28,7 @@ for f in sys.argv[1:]:
         epoch = 0. if gan and e['phase'] == 'pre' else e['epoch']
         for k, (ab, dcf) in e['all'].items():
             T, c = k[1:].split('_c') if k != 'ab' else ('nan', 'nan')  # 'ab': the L1 head, no decoding to choose
-            rows.append(dict(run=start['run'], head=start['args']['head'], phase=e['phase'], epoch=round(epoch, 2), T=float(T), calibrate=float(c),
+            rows.append(dict(run=start['run'], head=start['args']['head'], n_train=start['n_train'], phase=e['phase'], epoch=round(epoch, 2), T=float(T), calibrate=float(c),
                              ab_x_gray=round(ab / gray_ab, 4), dcf_x_gray=round(dcf / gray_dcf, 4)))
 df = pd.DataFrame(rows)
 df.to_csv(root/'colorlab'/'assets'/'model'/'later_runs.csv', index=False)
