@@ -6,12 +6,12 @@ photos colorized whole at the run's `--eval_size`, as the run measures them), at
 run, head ('ab': L1; 'classes'), n_train (its training photos), phase ('pre': the class loss; 'gan': the GAN phase), epoch (of that phase; 0 for the measurement before a GAN phase),
 a*b* error and colorfulness gap × gray's. The shipped weights' own runs (P_L1, the L1 run
 they started from, and P_CL2, their last) come first, as the baselines; P_CL (the run between them), the Lite1 runs (`scripts/lite1.py`)
-and P_L1 on a quarter and a half of the training photos (`scripts/learning_curve.sh`) after the others.
+and P_L1 on a quarter and a half of the training photos, and again with another seed (`scripts/learning_curve.sh`), after the others.
 From: the runs' logs (`runs/lite0/*.jsonl`, not shipped), written by the commands in the model card ("Tried since").
 
     python scripts/runs_table.py runs/lite0/P_L1.jsonl runs/lite0/P_CL2.jsonl runs/lite0/P_CL3.jsonl runs/lite0/G_R1.jsonl runs/lite0/G_R1b.jsonl \
         runs/lite0/P_CL.jsonl runs/lite1/L1_L1.jsonl runs/lite1/L1_CL.jsonl runs/lite1/L1_CL2.jsonl \
-        runs/curve/P_L1_quarter.jsonl runs/curve/P_L1_half.jsonl
+        runs/curve/P_L1_quarter.jsonl runs/curve/P_L1_half.jsonl runs/curve/P_L1_all_seed43.jsonl runs/curve/P_L1_quarter_seed43.jsonl
 """
 import json, sys
 from pathlib import Path
